@@ -1,0 +1,39 @@
+# Two commands take a fresh clone to a running site or a green test run:
+#   make run   -- set up, migrate, load demo dialogues, serve on http://127.0.0.1:$(PORT)
+#   make test  -- set up and run the whole test suite
+
+PYTHON ?= python3
+VENV ?= .venv
+PORT ?= 8000
+BIN = $(VENV)/bin
+STAMP = $(VENV)/.installed-stamp
+MANAGE = $(BIN)/python manage.py
+
+.PHONY: run demo test lint messages clean
+
+$(STAMP): pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e ".[dev]"
+	touch $(STAMP)
+
+demo: $(STAMP)
+	$(MANAGE) migrate --noinput
+	$(MANAGE) load_demo_dialogues
+	$(MANAGE) ensure_admin_user
+
+run: demo
+	$(MANAGE) runserver 127.0.0.1:$(PORT)
+
+test: $(STAMP)
+	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+lint: $(STAMP)
+	$(BIN)/ruff check .
+	$(MANAGE) makemigrations --check --dry-run
+
+messages: $(STAMP)
+	$(BIN)/python -m dialogue_pages.compile_messages
+
+clean:
+	rm -rf $(VENV) db.sqlite3 media static_collected .pytest_cache

@@ -1,0 +1,58 @@
+"""People blocks: a contact person chosen from the contacts snippets."""
+
+from django.utils.translation import gettext_lazy as _
+from wagtail import blocks
+from wagtail.snippets.blocks import SnippetChooserBlock
+
+from .schema import NULLABLE_STRING, STRING, obj
+
+CONTACT_MODEL = "dialogue_pages.Contact"
+
+CONTACT_SCHEMA = obj(
+    {
+        "id": {"type": "integer"},
+        "name": STRING,
+        "role": STRING,
+        "phone": STRING,
+        "email": STRING,
+        "organisation": NULLABLE_STRING,
+    },
+    title="Contact",
+)
+
+
+def contact_representation(contact) -> dict:
+    """The API form of a contact snippet (shared by the block and the page's contacts)."""
+    return {
+        "id": contact.pk,
+        "name": contact.name,
+        "role": contact.role,
+        "phone": contact.phone,
+        "email": contact.email,
+        "organisation": contact.organisation.name if contact.organisation_id else None,
+    }
+
+
+class ContactBlock(blocks.StructBlock):
+    """A person citizens can ask about the dialogue."""
+
+    heading = blocks.CharBlock(
+        label=_("Heading"), max_length=200, required=False,
+        help_text=_("For example 'Questions about the plan?'"),
+    )
+    contact = SnippetChooserBlock(CONTACT_MODEL, label=_("Contact"))
+
+    api_schema = obj({"heading": STRING, "contact": {**CONTACT_SCHEMA, "type": ["object", "null"]}},
+                     title="ContactBlock")
+
+    def get_api_representation(self, value, context=None):
+        contact = value["contact"]
+        return {
+            "heading": value["heading"],
+            "contact": contact_representation(contact) if contact is not None else None,
+        }
+
+    class Meta:
+        icon = "user"
+        label = _("Contact")
+        template = "blocks/contact.html"

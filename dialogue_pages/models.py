@@ -1,0 +1,20 @@
+"""The models of the dialogue app, split by kind into their own modules."""
+
+from .ladders import ParticipationLadder, ParticipationRung, RungEquivalence
+from .pages import ConsultedBody, DialogueIndexPage, DialoguePage, DialoguePageBase, DialoguePageTag
+from .snippets import Contact, Method, Organisation, TargetGroup
+
+__all__ = [
+    "ConsultedBody",
+    "Contact",
+    "DialogueIndexPage",
+    "DialoguePage",
+    "DialoguePageBase",
+    "DialoguePageTag",
+    "Method",
+    "Organisation",
+    "ParticipationLadder",
+    "ParticipationRung",
+    "RungEquivalence",
+    "TargetGroup",
+]

@@ -1,0 +1,307 @@
+"""Page types: the dialogue index and the dialogue page."""
+
+import datetime
+
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.utils import timezone
+from django.utils.functional import cached_property
+from django.utils.translation import gettext_lazy as _
+from modelcluster.contrib.taggit import ClusterTaggableManager
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from taggit.models import TaggedItemBase
+from wagtail.admin.panels import (
+    FieldPanel,
+    FieldRowPanel,
+    InlinePanel,
+    MultiFieldPanel,
+    ObjectList,
+    TabbedInterface,
+)
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Orderable, Page
+from wagtail.search import index
+
+from blocks.streams import DialogueBodyBlock, FeedbackBlock, TimelineBlock
+from blocks.text import RICH_TEXT_FEATURES
+from blocks.timeline import period_of
+
+from .ladders import ParticipationRung
+from .status import FEEDBACK_DUE_STATUSES, Status, derive_status, span
+
+
+class DialogueIndexPage(Page):
+    """Lists the dialogues of a site, a municipality or a language."""
+
+    intro = RichTextField(_("introduction"), blank=True, features=RICH_TEXT_FEATURES)
+
+    content_panels = [*Page.content_panels, FieldPanel("intro")]
+    subpage_types = ["dialogue_pages.DialoguePage", "dialogue_pages.DialogueIndexPage"]
+    template = "dialogue_pages/dialogue_index_page.html"
+
+    class Meta:
+        verbose_name = _("dialogue index")
+        verbose_name_plural = _("dialogue indexes")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["dialogues"] = (
+            DialoguePage.objects.child_of(self).live().public().specific()
+            .select_related("rung__ladder").order_by("-date_from")
+        )
+        return context
+
+
+class DialoguePageBase(Page):
+    """Everything a dialogue page has. Inherit from it to add fields of your own."""
+
+    intro = models.TextField(
+        _("intro"), max_length=600,
+        help_text=_("Two or three sentences: what the dialogue is about and who it concerns."),
+    )
+    easy_read_summary = models.TextField(
+        _("easy-read summary"), blank=True,
+        help_text=_("Optional. Short sentences and common words, for readers who need plain language."),
+    )
+    purpose = RichTextField(
+        _("purpose"), blank=True, features=RICH_TEXT_FEATURES,
+        help_text=_("Why the dialogue is held and what the input will be used for."),
+    )
+    can_influence = RichTextField(
+        _("what can be influenced"), blank=True, features=RICH_TEXT_FEATURES,
+        help_text=_("What participants can change or add to."),
+    )
+    cannot_influence = RichTextField(
+        _("what is fixed"), blank=True, features=RICH_TEXT_FEATURES,
+        help_text=_("The frames: what is already decided or outside the dialogue."),
+    )
+    rung = models.ForeignKey(
+        ParticipationRung, verbose_name=_("participation rung"), null=True, blank=True,
+        on_delete=models.PROTECT, related_name="+",
+        help_text=_("How much influence participants have, on a participation ladder."),
+    )
+    rung_explanation = models.TextField(
+        _("why this level"), blank=True,
+        help_text=_("Required with a rung: explain in plain words why this level was chosen."),
+    )
+    organisers = ParentalManyToManyField(
+        "dialogue_pages.Organisation", verbose_name=_("organisers"), blank=True, related_name="+"
+    )
+    target_groups = ParentalManyToManyField(
+        "dialogue_pages.TargetGroup", verbose_name=_("target groups"), blank=True, related_name="+"
+    )
+    methods = ParentalManyToManyField(
+        "dialogue_pages.Method", verbose_name=_("methods"), blank=True, related_name="+"
+    )
+    contacts = ParentalManyToManyField(
+        "dialogue_pages.Contact", verbose_name=_("contacts"), blank=True, related_name="+"
+    )
+    place_name = models.CharField(
+        _("place"), max_length=200, blank=True, help_text=_("E.g. 'Dalby' or 'Vesterbro and Sydhavnen'.")
+    )
+    latitude = models.DecimalField(
+        _("latitude"), max_digits=9, decimal_places=6, null=True, blank=True,
+        validators=[MinValueValidator(-90), MaxValueValidator(90)],
+    )
+    longitude = models.DecimalField(
+        _("longitude"), max_digits=9, decimal_places=6, null=True, blank=True,
+        validators=[MinValueValidator(-180), MaxValueValidator(180)],
+    )
+    start_date = models.DateField(
+        _("start date"), null=True, blank=True,
+        help_text=_("Leave empty to use the first date of the timeline."),
+    )
+    end_date = models.DateField(
+        _("end date"), null=True, blank=True,
+        help_text=_("Leave empty to use the last date of the timeline."),
+    )
+    status_override = models.CharField(
+        _("status"), max_length=20, blank=True, choices=Status.choices,
+        help_text=_("Leave empty to derive the status from the dates and the feedback."),
+    )
+    legal_basis = models.TextField(
+        _("legal basis"), blank=True,
+        help_text=_("The law or decision that requires or frames the dialogue, if any."),
+    )
+    is_formal_hearing = models.BooleanField(
+        _("formal hearing"), default=False,
+        help_text=_("Tick if a formal consultation (hearing) with a response deadline is part of it."),
+    )
+    hearing_deadline = models.DateField(_("response deadline"), null=True, blank=True)
+    body = StreamField(DialogueBodyBlock(), verbose_name=_("body"), blank=True)
+    timeline = StreamField(TimelineBlock(), verbose_name=_("timeline"), blank=True)
+    feedback = StreamField(FeedbackBlock(), verbose_name=_("feedback"), blank=True)
+
+    # Stored for listing and filtering; recomputed on every save from the fields above.
+    date_from = models.DateField(_("first date"), null=True, blank=True, editable=False, db_index=True)
+    date_to = models.DateField(_("last date"), null=True, blank=True, editable=False, db_index=True)
+    has_feedback = models.BooleanField(_("feedback published"), default=False, editable=False)
+
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("intro"),
+        index.SearchField("easy_read_summary"),
+        index.SearchField("purpose"),
+        index.SearchField("body"),
+    ]
+
+    class Meta:
+        abstract = True
+
+    def clean(self) -> None:
+        super().clean()
+        errors: dict[str, list] = {}
+
+        def add(field: str, message) -> None:
+            errors.setdefault(field, []).append(ValidationError(message))
+
+        if self.start_date and self.end_date and self.end_date < self.start_date:
+            add("end_date", _("The end date is before the start date."))
+        if self.rung_id and not self.rung_explanation.strip():
+            add("rung_explanation", _("Explain why participants get this level of influence."))
+        if (self.latitude is None) != (self.longitude is None):
+            add("longitude", _("Give both latitude and longitude, or neither."))
+        if self.is_formal_hearing and not self.hearing_deadline:
+            add("hearing_deadline", _("A formal hearing needs a response deadline."))
+        if self.rung_id:
+            for event in self.timeline_events:
+                phase_rung = event["rung"]
+                if phase_rung is not None and phase_rung.ladder_id != self.rung.ladder_id:
+                    add(
+                        "timeline",
+                        _("The phase '%(phase)s' uses a rung of the ladder '%(other)s', but the "
+                          "dialogue uses '%(ladder)s'. Choose a rung of the same ladder.")
+                        % {"phase": event["title"], "other": phase_rung.ladder, "ladder": self.rung.ladder},
+                    )
+        if errors:
+            raise ValidationError(errors)
+
+    def save(self, *args, **kwargs):
+        self.date_from, self.date_to = self.effective_dates()
+        self.has_feedback = bool(self.feedback_items)
+        return super().save(*args, **kwargs)
+
+    @property
+    def timeline_events(self) -> list:
+        """The timeline event values in editor order."""
+        return [child.value for child in self.timeline if child.block_type == "event"]
+
+    @property
+    def feedback_items(self) -> list:
+        """The "you said, we did" values in editor order."""
+        return [child.value for child in self.feedback if child.block_type == "item"]
+
+    def effective_dates(self) -> tuple[datetime.date | None, datetime.date | None]:
+        """Start and end: the editor's dates, or else the span of the timeline."""
+        first, last = span(period_of(event["date"], event["precision"]) for event in self.timeline_events)
+        return self.start_date or first, self.end_date or last
+
+    @cached_property
+    def today(self) -> datetime.date:
+        return timezone.localdate()
+
+    @property
+    def status(self) -> Status:
+        """The status shown to citizens (the editor's choice, or derived)."""
+        return derive_status(self.today, self.date_from, self.date_to, self.has_feedback, self.status_override)
+
+    @property
+    def feedback_owed(self) -> bool:
+        """True once the dialogue has closed and no "you said, we did" has been published."""
+        return self.status in FEEDBACK_DUE_STATUSES and not self.has_feedback
+
+    @property
+    def days_since_close(self) -> int | None:
+        """Days since the dialogue ended, when it has."""
+        if self.date_to is None or self.date_to >= self.today:
+            return None
+        return (self.today - self.date_to).days
+
+
+class DialoguePageTag(TaggedItemBase):
+    """Links topics (tags) to dialogue pages."""
+
+    content_object = ParentalKey("dialogue_pages.DialoguePage", on_delete=models.CASCADE, related_name="tagged_items")
+
+
+class DialoguePage(DialoguePageBase):
+    """The public record of one citizen dialogue."""
+
+    tags = ClusterTaggableManager(through=DialoguePageTag, blank=True, verbose_name=_("topics"))
+
+    parent_page_types = ["dialogue_pages.DialogueIndexPage"]
+    subpage_types: list[str] = []
+    template = "dialogue_pages/dialogue_page.html"
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("intro"),
+        FieldPanel("easy_read_summary"),
+        FieldPanel("purpose"),
+        MultiFieldPanel(
+            [FieldPanel("can_influence"), FieldPanel("cannot_influence")],
+            heading=_("Frames: what can and cannot be influenced"),
+        ),
+        FieldPanel("body"),
+    ]
+    participation_panels = [
+        MultiFieldPanel([FieldPanel("rung"), FieldPanel("rung_explanation")], heading=_("Level of influence")),
+        FieldPanel("organisers"),
+        FieldPanel("methods"),
+        FieldPanel("target_groups"),
+        FieldPanel("contacts"),
+        MultiFieldPanel(
+            [FieldPanel("place_name"), FieldRowPanel([FieldPanel("latitude"), FieldPanel("longitude")])],
+            heading=_("Place"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("legal_basis"),
+                FieldPanel("is_formal_hearing"),
+                FieldPanel("hearing_deadline"),
+                InlinePanel("consulted_bodies", label=_("Bodies consulted")),
+            ],
+            heading=_("Formal hearing"),
+        ),
+    ]
+    timeline_panels = [
+        FieldRowPanel([FieldPanel("start_date"), FieldPanel("end_date")], heading=_("Dates")),
+        FieldPanel("status_override"),
+        FieldPanel("timeline"),
+        FieldPanel("feedback"),
+    ]
+    promote_panels = [*Page.promote_panels, FieldPanel("tags")]
+
+    edit_handler = TabbedInterface(
+        [
+            ObjectList(content_panels, heading=_("Content")),
+            ObjectList(participation_panels, heading=_("Participation")),
+            ObjectList(timeline_panels, heading=_("Timeline & feedback")),
+            ObjectList(promote_panels, heading=_("Promote")),
+            ObjectList(Page.settings_panels, heading=_("Settings")),
+        ]
+    )
+
+    class Meta:
+        verbose_name = _("dialogue")
+        verbose_name_plural = _("dialogues")
+
+
+class ConsultedBody(Orderable):
+    """A body consulted in a formal hearing, and its published response."""
+
+    page = ParentalKey(DialoguePage, on_delete=models.CASCADE, related_name="consulted_bodies")
+    name = models.CharField(_("name"), max_length=255)
+    response_url = models.URLField(
+        _("published response"), blank=True, help_text=_("Link to the body's response, once published.")
+    )
+
+    panels = [FieldPanel("name"), FieldPanel("response_url")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("consulted body")
+        verbose_name_plural = _("consulted bodies")
+
+    def __str__(self) -> str:
+        return self.name

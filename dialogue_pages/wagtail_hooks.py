@@ -1,0 +1,76 @@
+"""Admin integration: snippet menus and the "feedback owed" dashboard panel."""
+
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+
+from .dashboard import FeedbackOwedPanel
+from .ladders import ParticipationLadder, ParticipationRung, RungEquivalence
+from .snippets import Contact, Method, Organisation, TargetGroup
+
+
+class LadderViewSet(SnippetViewSet):
+    model = ParticipationLadder
+    icon = "list-ol"
+    list_display = ["name", "key", "locale"]
+
+
+class RungViewSet(SnippetViewSet):
+    """Rungs are edited inside their ladder; this viewset exists so choosers can pick them."""
+
+    model = ParticipationRung
+    icon = "list-ol"
+    add_to_admin_menu = False
+    list_display = ["name", "ladder", "key"]
+    list_filter = ["ladder"]
+
+
+class RungEquivalenceViewSet(SnippetViewSet):
+    model = RungEquivalence
+    icon = "link"
+
+
+class OrganisationViewSet(SnippetViewSet):
+    model = Organisation
+    icon = "group"
+    list_display = ["name", "kind", "slug", "locale"]
+    list_filter = ["kind"]
+    search_fields = ["name"]
+
+
+class ContactViewSet(SnippetViewSet):
+    model = Contact
+    icon = "user"
+    list_display = ["name", "role", "organisation", "email", "phone"]
+    search_fields = ["name", "role"]
+
+
+class MethodViewSet(SnippetViewSet):
+    model = Method
+    icon = "cogs"
+
+
+class TargetGroupViewSet(SnippetViewSet):
+    model = TargetGroup
+    icon = "group"
+
+
+class DialogueSnippetsGroup(SnippetViewSetGroup):
+    """One admin menu for everything dialogues refer to."""
+
+    menu_label = _("Dialogue data")
+    menu_icon = "folder-open-inverse"
+    menu_order = 250
+    items = (
+        LadderViewSet, RungViewSet, RungEquivalenceViewSet, OrganisationViewSet, ContactViewSet,
+        MethodViewSet, TargetGroupViewSet,
+    )
+
+
+register_snippet(DialogueSnippetsGroup)
+
+
+@hooks.register("construct_homepage_panels")
+def add_feedback_owed_panel(request, panels) -> None:
+    panels.append(FeedbackOwedPanel())

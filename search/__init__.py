@@ -1,0 +1,1 @@
+"""Search of published dialogues (database full text by default, Elasticsearch at scale)."""

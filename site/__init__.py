@@ -1,0 +1,1 @@
+"""The bundled host Wagtail project (imported as ``dialogue_site``)."""
