@@ -1,0 +1,23 @@
+"""Shared fixtures: a site whose root holds a dialogue index, and helpers to build dialogues."""
+
+import pytest
+from wagtail.models import Locale, Page, Site
+
+from dialogue_pages.factories import DialogueIndexPageFactory
+
+
+@pytest.fixture
+def locales(db) -> dict[str, Locale]:
+    """The three content locales (the data migration creates them)."""
+    return {code: Locale.objects.get(language_code=code) for code in ("da", "sv", "en")}
+
+
+@pytest.fixture
+def dialogue_index(db):
+    """A published dialogue index under the default site's root page."""
+    root = Page.get_first_root_node()
+    index = DialogueIndexPageFactory(parent=root, title="Dialoger", slug="dialoger")
+    site = Site.objects.get(is_default_site=True)
+    site.root_page = index
+    site.save()
+    return index
