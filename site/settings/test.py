@@ -9,6 +9,7 @@ DEBUG = False
 SECRET_KEY = "test-only-secret-key"
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 MEDIA_ROOT = tempfile.mkdtemp(prefix="dialogue-test-media-")
+STATIC_ROOT = tempfile.mkdtemp(prefix="dialogue-test-static-")
 ALLOWED_HOSTS = ["*"]
 WAGTAILADMIN_BASE_URL = "http://testserver"
 if not os.environ.get("DATABASE_URL"):

@@ -1,0 +1,87 @@
+"""The editing experience: dashboard panel, tabbed page editor, snippet screens."""
+
+import datetime
+
+import pytest
+from django.urls import reverse
+from django.utils import timezone
+from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
+from wagtail.users.models import UserProfile
+
+from dialogue_pages.dashboard import dialogues_owing_feedback
+from dialogue_pages.factories import DialoguePageFactory
+
+TODAY = timezone.localdate()
+
+
+@pytest.fixture
+def editor_client(client, django_user_model):
+    user = django_user_model.objects.create_superuser("editor", "editor@example.org", "pw")
+    profile = UserProfile.get_for_user(user)
+    profile.preferred_language = "en"  # assertions read the English admin
+    profile.save()
+    client.force_login(user)
+    return client
+
+
+def closed_dialogue(parent, days_ago: int, **kwargs):
+    end = TODAY - datetime.timedelta(days=days_ago)
+    return DialoguePageFactory(parent=parent, start_date=end - datetime.timedelta(days=10), end_date=end, **kwargs)
+
+
+def test_dashboard_lists_dialogues_owing_feedback_longest_first(editor_client, dialogue_index):
+    recent = closed_dialogue(dialogue_index, 5, title="Kort ventetid")
+    old = closed_dialogue(dialogue_index, 200, title="Lang ventetid")
+    open_one = DialoguePageFactory(
+        parent=dialogue_index, title="Stadig åben", end_date=TODAY + datetime.timedelta(days=9)
+    )
+    assert list(dialogues_owing_feedback()) == [old, recent]
+    response = editor_client.get(reverse("wagtailadmin_home"))
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert html.index("Lang ventetid") < html.index("Kort ventetid")
+    assert open_one.title not in html
+
+
+def test_drafts_and_dialogues_with_feedback_do_not_owe(dialogue_index):
+    draft = closed_dialogue(dialogue_index, 30, live=False)
+    answered = closed_dialogue(
+        dialogue_index, 30,
+        feedback=[("item", {"theme": "T", "you_said": "a", "we_did": "b", "outcome": "adopted", "reason": ""})],
+    )
+    owed = list(dialogues_owing_feedback())
+    assert draft not in owed and answered not in owed
+
+
+def test_editor_shows_the_tabs(editor_client, dialogue_index):
+    page = DialoguePageFactory(parent=dialogue_index)
+    response = editor_client.get(reverse("wagtailadmin_pages:edit", args=[page.pk]))
+    assert response.status_code == 200
+    html = response.content.decode()
+    for tab in ("Content", "Participation", "Timeline &amp; feedback", "Promote", "Settings"):
+        assert tab in html
+
+
+def test_publishing_an_invalid_dialogue_shows_a_field_message(editor_client, dialogue_index):
+    page = DialoguePageFactory(parent=dialogue_index)
+    data = nested_form_data({
+        "title": "Uden forklaring", "slug": "uden-forklaring", "intro": "Kort.",
+        "purpose": rich_text(""), "can_influence": rich_text(""), "cannot_influence": rich_text(""),
+        "rung": page.rung_id, "rung_explanation": "", "start_date": "2024-05-01", "end_date": "2024-04-01",
+        "body": streamfield([]), "timeline": streamfield([]), "feedback": streamfield([]),
+        "consulted_bodies": inline_formset([]), "action-publish": "publish",
+    })
+    response = editor_client.post(
+        reverse("wagtailadmin_pages:add", args=["dialogue_pages", "dialoguepage", dialogue_index.pk]), data
+    )
+    assert response.status_code == 200
+    errors = response.context["form"].errors
+    assert "Explain why participants get this level of influence." in errors["rung_explanation"]
+    assert "The end date is before the start date." in errors["end_date"]
+    assert not type(page).objects.filter(slug="uden-forklaring").exists()
+
+
+@pytest.mark.parametrize("model", ["participationladder", "organisation", "contact", "method", "targetgroup"])
+def test_snippet_listings_open(editor_client, model):
+    response = editor_client.get(reverse(f"wagtailsnippets_dialogue_pages_{model}:list"))
+    assert response.status_code == 200
