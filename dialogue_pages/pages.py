@@ -19,6 +19,7 @@ from wagtail.admin.panels import (
     ObjectList,
     TabbedInterface,
 )
+from wagtail.api import APIField
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
@@ -146,6 +147,18 @@ class DialoguePageBase(Page):
         index.SearchField("body"),
     ]
 
+    api_fields = [
+        APIField("intro"),
+        APIField("easy_read_summary"),
+        APIField("badge"),
+        APIField("rung_explanation"),
+        APIField("status_info"),
+        APIField("place_name"),
+        APIField("timeline"),
+        APIField("feedback"),
+        APIField("body"),
+    ]
+
     class Meta:
         abstract = True
 
@@ -210,6 +223,23 @@ class DialoguePageBase(Page):
     def feedback_owed(self) -> bool:
         """True once the dialogue has closed and no "you said, we did" has been published."""
         return self.status in FEEDBACK_DUE_STATUSES and not self.has_feedback
+
+    @property
+    def badge(self) -> dict | None:
+        """The participation badge, or None when no rung is chosen."""
+        return self.rung.badge() if self.rung_id else None
+
+    @property
+    def status_info(self) -> dict:
+        """Status, dates and whether feedback is owed, as plain data."""
+        return {
+            "status": self.status.value,
+            "label": str(self.status.label),
+            "start": self.date_from.isoformat() if self.date_from else None,
+            "end": self.date_to.isoformat() if self.date_to else None,
+            "feedback_owed": self.feedback_owed,
+            "days_since_close": self.days_since_close,
+        }
 
     @property
     def days_since_close(self) -> int | None:
