@@ -32,8 +32,9 @@ lint: $(STAMP)
 	$(BIN)/ruff check .
 	$(MANAGE) makemigrations --check --dry-run
 
+# Needs GNU gettext (Debian: gettext); the compiled .mo files are committed.
 messages: $(STAMP)
-	$(BIN)/python -m dialogue_pages.compile_messages
+	for app in dialogue_pages blocks; do (cd $$app && ../$(BIN)/python ../manage.py makemessages -l da -l sv --no-obsolete && ../$(BIN)/python ../manage.py compilemessages); done
 
 clean:
 	rm -rf $(VENV) db.sqlite3 media static_collected .pytest_cache

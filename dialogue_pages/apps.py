@@ -8,3 +8,6 @@ class DialoguePagesConfig(AppConfig):
     name = "dialogue_pages"
     verbose_name = _("Citizen dialogues")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self) -> None:
+        from . import signals  # noqa: F401  (connects the read-model receivers)

@@ -2,6 +2,7 @@
 
 from .ladders import ParticipationLadder, ParticipationRung, RungEquivalence
 from .pages import ConsultedBody, DialogueIndexPage, DialoguePage, DialoguePageBase, DialoguePageTag
+from .read_model import PublishedDialogue, PublishedDialogueFacet
 from .snippets import Contact, Method, Organisation, TargetGroup
 
 __all__ = [
@@ -15,6 +16,8 @@ __all__ = [
     "Organisation",
     "ParticipationLadder",
     "ParticipationRung",
+    "PublishedDialogue",
+    "PublishedDialogueFacet",
     "RungEquivalence",
     "TargetGroup",
 ]

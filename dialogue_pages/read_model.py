@@ -1,0 +1,204 @@
+"""The published read model: one row per live, public dialogue page with its ready API JSON.
+
+Rows are written when content changes (see ``signals.py``) so that reading a dialogue is
+one indexed query for stored bytes. Only live, public, unexpired pages of a content locale
+ever get a row; everything that removes a page from public view deletes its row.
+"""
+
+import datetime
+import hashlib
+from collections.abc import Iterable
+from typing import Any
+
+import orjson
+from django.db import models, transaction
+from django.db.models import Q
+from django.utils import timezone
+from wagtail.models import Page
+
+from .pages import DialoguePageBase
+from .serializers import content_language_codes, dialogue_representation, dialogue_summary
+from .status import Status
+
+NO_DATE = datetime.date(1, 1, 1)
+
+
+class PublishedDialogue(models.Model):
+    """The public JSON of one live dialogue page in its locale, and the fields lists filter on."""
+
+    # A plain id, not a foreign key: deleting a page must not silently cascade past the signals
+    # that tell search and other listeners about it.
+    page_id = models.IntegerField(primary_key=True)
+    locale = models.CharField(max_length=20, db_index=True)
+    translation_key = models.UUIDField(db_index=True)
+    site_id = models.IntegerField(null=True)
+    path = models.CharField(max_length=1024, db_index=True)
+    slug = models.CharField(max_length=255, db_index=True)
+    title = models.CharField(max_length=255)
+    sort_title = models.CharField(max_length=255, db_index=True)
+    detail = models.BinaryField()
+    summary = models.BinaryField()
+    etag = models.CharField(max_length=64)
+    ladder_key = models.CharField(max_length=50, blank=True, db_index=True)
+    rung_key = models.CharField(max_length=50, blank=True, db_index=True)
+    status_override = models.CharField(max_length=20, blank=True)
+    date_from = models.DateField(null=True)
+    date_to = models.DateField(null=True)
+    sort_start = models.DateField(db_index=True)
+    has_feedback = models.BooleanField(default=False)
+    updated_at = models.DateTimeField(db_index=True)
+    expire_at = models.DateTimeField(null=True)
+    stale_after = models.DateField(null=True, db_index=True)
+
+    class Meta:
+        verbose_name = "published dialogue"
+        indexes = [models.Index(fields=["locale", "sort_start"]), models.Index(fields=["locale", "slug"])]
+
+    def __str__(self) -> str:
+        return f"{self.title} ({self.locale})"
+
+    @property
+    def is_stale(self) -> bool:
+        return self.stale_after is not None and self.stale_after <= timezone.localdate()
+
+
+class PublishedDialogueFacet(models.Model):
+    """One filterable value of a published dialogue: an organisation, tag, target group or method."""
+
+    dialogue = models.ForeignKey(PublishedDialogue, on_delete=models.CASCADE, related_name="facets")
+    kind = models.CharField(max_length=20)
+    key = models.CharField(max_length=255)
+    label = models.CharField(max_length=255)
+
+    class Meta:
+        indexes = [models.Index(fields=["kind", "key"])]
+
+    def __str__(self) -> str:
+        return f"{self.kind}={self.key}"
+
+
+def visible_rows(now: datetime.datetime | None = None) -> models.QuerySet[PublishedDialogue]:
+    """Rows the public may see now: of a content locale and not expired since they were written."""
+    now = now or timezone.now()
+    return PublishedDialogue.objects.filter(
+        Q(expire_at__isnull=True) | Q(expire_at__gt=now), locale__in=content_language_codes()
+    )
+
+
+def status_q(status: str, today: datetime.date) -> Q:
+    """A filter matching rows whose derived status (``status.derive_status``) is ``status`` today."""
+    if status == Status.CANCELLED:
+        return Q(status_override=Status.CANCELLED)
+    derived = Q(status_override="")
+    planned = Q(date_from__gt=today) | Q(date_from__isnull=True, date_to__isnull=True)
+    ended = Q(date_to__lt=today) & ~planned
+    by_dates = {
+        Status.PLANNED: planned,
+        Status.OPEN: ~planned & ~Q(date_to__lt=today),
+        Status.CLOSED: ended & Q(has_feedback=False),
+        Status.DECIDED: ended & Q(has_feedback=True),
+    }[Status(status)]
+    return Q(status_override=status) | (derived & by_dates)
+
+
+def feedback_owed_q(today: datetime.date) -> Q:
+    """Rows of dialogues that have closed without published feedback."""
+    return (status_q(Status.CLOSED, today) | status_q(Status.DECIDED, today)) & Q(has_feedback=False)
+
+
+def stale_after(page: DialoguePageBase, today: datetime.date) -> datetime.date | None:
+    """The first day on which the stored JSON of ``page`` no longer tells the truth, if any.
+
+    The status changes on the start date and the day after the end; the count of days
+    since close changes daily while feedback is owed.
+    """
+    if page.feedback_owed:
+        return today + datetime.timedelta(days=1)
+    if page.status_override:
+        return None
+    if page.date_from and page.date_from > today:
+        return page.date_from
+    if page.date_to and page.date_to >= today:
+        return page.date_to + datetime.timedelta(days=1)
+    return None
+
+
+def is_publicly_visible(page: Page) -> bool:
+    """True for a live, public, unexpired page of a content locale."""
+    return (
+        page.live
+        and not page.expired
+        and not (page.expire_at and page.expire_at <= timezone.now())
+        and page.locale.language_code in content_language_codes()
+        and not page.get_view_restrictions().exists()
+    )
+
+
+def encode(data: Any) -> bytes:
+    return orjson.dumps(data)
+
+
+def facets_of(representation: dict[str, Any]) -> list[tuple[str, str, str]]:
+    """The (kind, key, label) filter values of a dialogue, from its representation."""
+    values = [("organisation", org["slug"], org["name"]) for org in representation["organisers"]]
+    values += [("tag", tag.lower(), tag) for tag in representation["tags"]]
+    values += [("target_group", group["slug"], group["name"]) for group in representation["target_groups"]]
+    values += [("method", method["slug"], method["name"]) for method in representation["methods"]]
+    return values
+
+
+def refresh_dialogue(page: Page) -> dict[str, Any] | None:
+    """Write (or delete) the row of ``page`` and return its representation if it is public."""
+    page = page.specific_deferred if not isinstance(page, DialoguePageBase) else page
+    if not isinstance(page, DialoguePageBase):
+        return None
+    page = type(page).objects.select_related("locale", "rung__ladder").get(pk=page.pk)
+    if not is_publicly_visible(page):
+        remove_dialogue(page.pk)
+        return None
+    representation = dialogue_representation(page)
+    detail = encode(representation)
+    url_parts = page.get_url_parts()
+    fields = {
+        "locale": page.locale.language_code,
+        "translation_key": page.translation_key,
+        "site_id": url_parts[0] if url_parts else None,
+        "path": url_parts[2] if url_parts else page.url_path,
+        "slug": page.slug,
+        "title": page.title[:255],
+        "sort_title": page.title.lower()[:255],
+        "detail": detail,
+        "summary": encode(dialogue_summary(representation)),
+        "etag": hashlib.blake2b(detail, digest_size=16).hexdigest(),
+        "ladder_key": page.rung.ladder.key if page.rung_id else "",
+        "rung_key": page.rung.key if page.rung_id else "",
+        "status_override": page.status_override,
+        "date_from": page.date_from,
+        "date_to": page.date_to,
+        "sort_start": page.date_from or NO_DATE,
+        "has_feedback": page.has_feedback,
+        "updated_at": page.last_published_at or timezone.now(),
+        "expire_at": page.expire_at,
+        "stale_after": stale_after(page, page.today),
+    }
+    with transaction.atomic():
+        row, _created = PublishedDialogue.objects.update_or_create(page_id=page.pk, defaults=fields)
+        row.facets.all().delete()
+        PublishedDialogueFacet.objects.bulk_create(
+            PublishedDialogueFacet(dialogue=row, kind=kind, key=key[:255], label=label[:255])
+            for kind, key, label in facets_of(representation)
+        )
+    return representation
+
+
+def remove_dialogue(page_id: int) -> bool:
+    """Delete the row of a page; True if there was one."""
+    deleted, _detail = PublishedDialogue.objects.filter(page_id=page_id).delete()
+    return bool(deleted)
+
+
+def dialogue_pages_in(pages: models.QuerySet[Page]) -> Iterable[DialoguePageBase]:
+    """The dialogue pages among ``pages``, as their specific classes."""
+    for page in pages.specific().iterator():
+        if isinstance(page, DialoguePageBase):
+            yield page

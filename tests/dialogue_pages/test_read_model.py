@@ -1,0 +1,158 @@
+"""The published read model follows every change that alters public output."""
+
+import datetime
+
+import orjson
+import pytest
+from django.contrib.auth.models import Group
+from django.utils import timezone
+from wagtail.models import PageViewRestriction
+
+from dialogue_pages.factories import DialoguePageFactory, OrganisationFactory, default_rung
+from dialogue_pages.read_model import PublishedDialogue, status_q, visible_rows
+from dialogue_pages.signals import dialogue_published, dialogue_unpublished
+from dialogue_pages.status import Status, derive_status
+
+
+@pytest.fixture
+def commit(django_capture_on_commit_callbacks):
+    """Run the code in the block, then the on-commit callbacks that keep the read model fresh."""
+    return lambda: django_capture_on_commit_callbacks(execute=True)
+
+
+def publish(page):
+    page.save_revision().publish()
+    return page
+
+
+def row_of(page):
+    return PublishedDialogue.objects.filter(page_id=page.pk).first()
+
+
+def test_publishing_writes_the_json(dialogue_index, commit):
+    with commit():
+        page = publish(DialoguePageFactory(parent=dialogue_index, title="Havnens fremtid"))
+    row = row_of(page)
+    detail = orjson.loads(row.detail)
+    assert detail["title"] == "Havnens fremtid"
+    assert detail["badge"]["label"] == "Dialog"
+    assert orjson.loads(row.summary)["id"] == page.pk
+    assert row.etag and row.locale == "da"
+
+
+def test_draft_changes_do_not_reach_the_read_model(dialogue_index, commit):
+    with commit():
+        page = publish(DialoguePageFactory(parent=dialogue_index, title="Offentlig titel"))
+    with commit():
+        page.title = "Hemmelig kladde"
+        page.save_revision()
+    assert orjson.loads(row_of(page).detail)["title"] == "Offentlig titel"
+
+
+def test_unpublish_removes_the_row_and_tells_listeners(dialogue_index, commit):
+    with commit():
+        page = publish(DialoguePageFactory(parent=dialogue_index))
+    removed = []
+    dialogue_unpublished.connect(lambda sender, page_id, **kw: removed.append(page_id), weak=False, dispatch_uid="t")
+    try:
+        with commit():
+            page.unpublish()
+    finally:
+        dialogue_unpublished.disconnect(dispatch_uid="t")
+    assert row_of(page) is None
+    assert removed == [page.pk]
+
+
+def test_delete_removes_the_row(dialogue_index, commit):
+    with commit():
+        page = publish(DialoguePageFactory(parent=dialogue_index))
+    with commit():
+        page.delete()
+    assert not PublishedDialogue.objects.exists()
+
+
+@pytest.mark.parametrize("restrict", ["page", "ancestor"])
+def test_view_restriction_hides_and_its_removal_shows_again(dialogue_index, commit, restrict):
+    with commit():
+        page = publish(DialoguePageFactory(parent=dialogue_index))
+    target = page if restrict == "page" else dialogue_index
+    with commit():
+        restriction = PageViewRestriction.objects.create(page=target, restriction_type="password", password="x")
+    assert row_of(page) is None
+    with commit():
+        restriction.delete()
+    assert row_of(page) is not None
+
+
+def test_group_restriction_hides_too(dialogue_index, commit):
+    with commit():
+        page = publish(DialoguePageFactory(parent=dialogue_index))
+    with commit():
+        restriction = PageViewRestriction.objects.create(page=page, restriction_type="groups")
+        restriction.groups.add(Group.objects.create(name="Medarbejdere"))
+    assert row_of(page) is None
+
+
+def test_changed_organisation_name_reaches_the_json(dialogue_index, commit):
+    organisation = OrganisationFactory(name="Lund")
+    with commit():
+        page = publish(DialoguePageFactory(parent=dialogue_index, organisers=[organisation]))
+    with commit():
+        organisation.name = "Lunds kommun"
+        organisation.save()
+    assert orjson.loads(row_of(page).detail)["organisers"][0]["name"] == "Lunds kommun"
+
+
+def test_renamed_rung_reaches_the_badge(dialogue_index, commit):
+    with commit():
+        page = publish(DialoguePageFactory(parent=dialogue_index))
+    rung = default_rung("dialog")
+    with commit():
+        rung.name = "Samtale"
+        rung.save()
+    assert orjson.loads(row_of(page).detail)["badge"]["label"] == "Samtale"
+
+
+def test_expired_rows_are_not_visible(dialogue_index, commit):
+    with commit():
+        page = publish(DialoguePageFactory(parent=dialogue_index))
+    PublishedDialogue.objects.filter(page_id=page.pk).update(expire_at=timezone.now() - datetime.timedelta(minutes=1))
+    assert not visible_rows().filter(page_id=page.pk).exists()
+
+
+def test_published_signal_carries_the_representation(dialogue_index, commit):
+    seen = []
+    dialogue_published.connect(
+        lambda sender, page, representation, **kw: seen.append(representation["id"]), weak=False, dispatch_uid="t"
+    )
+    try:
+        with commit():
+            page = publish(DialoguePageFactory(parent=dialogue_index))
+    finally:
+        dialogue_published.disconnect(dispatch_uid="t")
+    assert page.pk in seen
+
+
+DATES = [None, datetime.date(2025, 1, 1), datetime.date(2025, 6, 15), datetime.date(2025, 12, 1)]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("override", ["", "cancelled", "decided"])
+@pytest.mark.parametrize("has_feedback", [False, True])
+def test_status_filter_matches_the_derived_status(override, has_feedback):
+    today = datetime.date(2025, 6, 15)
+    rows = []
+    for number, (start, end) in enumerate((s, e) for s in DATES for e in DATES if not (s and e and e < s)):
+        rows.append(PublishedDialogue.objects.create(
+            page_id=number + 1, locale="da", translation_key="00000000-0000-0000-0000-000000000000",
+            path="/", slug=str(number), title="t", sort_title="t", detail=b"{}", summary=b"{}", etag="e",
+            status_override=override, date_from=start, date_to=end, sort_start=start or datetime.date(1, 1, 1),
+            has_feedback=has_feedback, updated_at=timezone.now(),
+        ))
+    for status in Status:
+        matched = set(PublishedDialogue.objects.filter(status_q(status, today)).values_list("pk", flat=True))
+        expected = {
+            row.pk for row in rows
+            if derive_status(today, row.date_from, row.date_to, has_feedback, override) == status
+        }
+        assert matched == expected, status
