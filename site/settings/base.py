@@ -38,6 +38,7 @@ INSTALLED_APPS = [
     "taggit",
     "rest_framework",
     "corsheaders",
+    "ninja",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -52,6 +53,7 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "corsheaders.middleware.CorsMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    "dialogue_pages.middleware.ApiVaryMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -147,3 +149,4 @@ LOGGING = {
 
 # The plugin's own settings (documented in docs/).
 DIALOGUE_ELASTICSEARCH_URL = os.environ.get("ELASTICSEARCH_URL", "")
+DIALOGUE_API_CACHE_SECONDS = int(os.environ.get("DIALOGUE_API_CACHE_SECONDS", "60"))

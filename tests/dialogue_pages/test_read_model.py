@@ -14,12 +14,6 @@ from dialogue_pages.signals import dialogue_published, dialogue_unpublished
 from dialogue_pages.status import Status, derive_status
 
 
-@pytest.fixture
-def commit(django_capture_on_commit_callbacks):
-    """Run the code in the block, then the on-commit callbacks that keep the read model fresh."""
-    return lambda: django_capture_on_commit_callbacks(execute=True)
-
-
 def publish(page):
     page.save_revision().publish()
     return page

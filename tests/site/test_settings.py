@@ -39,7 +39,9 @@ def test_production_refuses_to_start_without_a_secret_key():
 
 @pytest.mark.slow
 def test_database_url_selects_the_database():
-    probe = "from django.conf import settings; d = settings.DATABASES['default']; print(d['ENGINE'], d['HOST'], d['NAME'])"
+    probe = (
+        "from django.conf import settings; d = settings.DATABASES['default']; print(d['ENGINE'], d['HOST'], d['NAME'])"
+    )
     result = manage("shell", "-c", probe, DATABASE_URL="postgres://user:secret@db.example.org:5433/dialogues")
     assert result.returncode == 0, result.stderr
     assert result.stdout.split()[-3:] == ["django.db.backends.postgresql", "db.example.org", "dialogues"]

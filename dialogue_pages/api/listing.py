@@ -1,0 +1,124 @@
+"""Filtering, ordering and keyset pagination of published dialogues."""
+
+import datetime
+from typing import Any
+
+from django.core.exceptions import ValidationError as DjangoValidationError
+from django.db.models import Q, QuerySet
+from django.utils import timezone
+from taggit.models import Tag
+
+from ..ladders import ParticipationLadder, ParticipationRung
+from ..read_model import PublishedDialogue, PublishedDialogueFacet, feedback_owed_q, status_q
+from ..serializers import content_language_codes
+from ..snippets import Method, Organisation, TargetGroup
+from .cursor import decode_cursor, encode_cursor
+from .params import DialogueFilters
+from .problems import ProblemError
+
+FACET_FILTERS = {"organisation": "organisation", "tag": "tag", "target_group": "target_group", "method": "method"}
+
+# ordering -> (row fields in sort order, descending?)
+ORDERINGS: dict[str, tuple[tuple[str, ...], bool]] = {
+    "-start": (("sort_start", "page_id"), True),
+    "start": (("sort_start", "page_id"), False),
+    "-updated": (("updated_at", "page_id"), True),
+    "title": (("sort_title", "page_id"), False),
+}
+
+
+def check_locale(locale: str | None) -> None:
+    if locale is not None and locale not in content_language_codes():
+        raise ProblemError(
+            400, "Unknown locale", f"Use one of: {', '.join(content_language_codes())}.", parameter="locale"
+        )
+
+
+def filtered(filters: DialogueFilters, rows: QuerySet[PublishedDialogue]) -> QuerySet[PublishedDialogue]:
+    """Apply every given filter to ``rows``."""
+    check_locale(filters.locale)
+    today = timezone.localdate()
+    if filters.locale:
+        rows = rows.filter(locale=filters.locale)
+    for parameter, kind in FACET_FILTERS.items():
+        value = getattr(filters, parameter)
+        if value is not None:
+            key = value.lower() if kind == "tag" else value
+            rows = rows.filter(
+                pk__in=PublishedDialogueFacet.objects.filter(kind=kind, key=key).values("dialogue_id")
+            )
+    if filters.rung is not None:
+        rows = rows.filter(rung_key=filters.rung)
+    if filters.ladder is not None:
+        rows = rows.filter(ladder_key=filters.ladder)
+    if filters.status is not None:
+        rows = rows.filter(status_q(filters.status, today))
+    if filters.feedback_owed is not None:
+        owed = feedback_owed_q(today)
+        rows = rows.filter(owed if filters.feedback_owed else ~owed)
+    if filters.year is not None:
+        first, last = datetime.date(filters.year, 1, 1), datetime.date(filters.year, 12, 31)
+        rows = rows.filter(
+            Q(date_from__lte=last, date_to__gte=first)
+            | Q(date_from__lte=last, date_to__isnull=True)
+            | Q(date_from__isnull=True, date_to__gte=first, date_to__lte=last)
+        )
+    if filters.updated_since is not None:
+        since = filters.updated_since
+        if timezone.is_naive(since):
+            since = timezone.make_aware(since)
+        rows = rows.filter(updated_at__gte=since)
+    return rows
+
+
+def unknown_filter_values(filters: DialogueFilters) -> list[str]:
+    """Filter parameters whose value names nothing that exists (asked only when a list is empty)."""
+    lookups = {
+        "organisation": lambda v: Organisation.objects.filter(slug=v),
+        "target_group": lambda v: TargetGroup.objects.filter(slug=v),
+        "method": lambda v: Method.objects.filter(slug=v),
+        "tag": lambda v: Tag.objects.filter(name__iexact=v),
+        "rung": lambda v: ParticipationRung.objects.filter(key=v),
+        "ladder": lambda v: ParticipationLadder.objects.filter(key=v),
+    }
+    return [
+        parameter for parameter, lookup in lookups.items()
+        if getattr(filters, parameter) is not None and not lookup(getattr(filters, parameter)).exists()
+    ]
+
+
+def sort_value(row_values: dict[str, Any], field: str) -> Any:
+    value = row_values[field]
+    return value.isoformat() if isinstance(value, datetime.date | datetime.datetime) else value
+
+
+def page_of(filters: DialogueFilters, rows: QuerySet[PublishedDialogue]) -> tuple[list[bytes], str | None]:
+    """One page of summaries in the requested order, and the cursor of the next page if any."""
+    fields, descending = ORDERINGS[filters.ordering]
+    if filters.cursor:
+        after = decode_cursor(filters.cursor, filters.ordering, len(fields))
+        rows = rows.filter(keyset_after(fields, after, descending))
+    order = [f"-{field}" if descending else field for field in fields]
+    found = list(rows.order_by(*order).values("summary", *fields)[: filters.limit + 1])
+    more = len(found) > filters.limit
+    found = found[: filters.limit]
+    next_cursor = None
+    if more:
+        last = found[-1]
+        next_cursor = encode_cursor(filters.ordering, [sort_value(last, field) for field in fields])
+    return [bytes(item["summary"]) for item in found], next_cursor
+
+
+def keyset_after(fields: tuple[str, ...], values: list[Any], descending: bool) -> Q:
+    """Rows that come after ``values`` in the ordering by ``fields``."""
+    (first, second), op = fields, "lt" if descending else "gt"
+    try:
+        first_value, second_value = (
+            PublishedDialogue._meta.get_field(field).to_python(value)
+            for field, value in zip(fields, values, strict=True)
+        )
+    except (DjangoValidationError, TypeError, ValueError) as error:
+        raise ProblemError(400, "Invalid cursor", "The cursor is malformed.", parameter="cursor") from error
+    if first_value is None or second_value is None:
+        raise ProblemError(400, "Invalid cursor", "The cursor is malformed.", parameter="cursor")
+    return Q(**{f"{first}__{op}": first_value}) | Q(**{first: first_value, f"{second}__{op}": second_value})

@@ -1,0 +1,24 @@
+"""Errors as RFC 9457 problem details (``application/problem+json``)."""
+
+from typing import Any
+
+import orjson
+from django.http import HttpResponse
+
+PROBLEM_CONTENT_TYPE = "application/problem+json"
+
+
+class ProblemError(Exception):
+    """Raised inside a view to answer with a problem document."""
+
+    def __init__(self, status: int, title: str, detail: str = "", **extra: Any) -> None:
+        super().__init__(detail or title)
+        self.status, self.title, self.detail, self.extra = status, title, detail, extra
+
+
+def problem_response(status: int, title: str, detail: str = "", **extra: Any) -> HttpResponse:
+    """A problem document with ``type``, ``title``, ``status``, ``detail`` and any extra members."""
+    body = {"type": "about:blank", "title": title, "status": status, "detail": detail or title, **extra}
+    response = HttpResponse(orjson.dumps(body), status=status, content_type=PROBLEM_CONTENT_TYPE)
+    response["Cache-Control"] = "no-store"
+    return response

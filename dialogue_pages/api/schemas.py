@@ -1,0 +1,194 @@
+"""Response schemas of the dialogue API, as they appear in the OpenAPI document.
+
+Stream fields (``timeline``, ``feedback``, ``body``) are typed in the published document by
+``openapi.py``, which turns every block's JSON Schema into a member of a discriminated union.
+"""
+
+import datetime
+from typing import Literal
+
+from ninja import Schema
+from pydantic import Field
+
+from ..status import Status
+
+StatusKey = Literal["planned", "open", "closed", "decided", "cancelled"]
+assert set(StatusKey.__args__) == set(Status.values)
+
+
+class Badge(Schema):
+    """Where the dialogue stands on its participation ladder: draw it as text, colour is a hint."""
+
+    ladder: str
+    ladder_key: str
+    key: str
+    label: str
+    position: int = Field(ge=1, description="1-based place on the ladder")
+    of: int = Field(ge=1, description="number of rungs on the ladder")
+    description: str
+    citizen_expectation: str
+    colour: str = Field(description="hex colour, e.g. #1f6f8b")
+
+
+class RungRef(Schema):
+    ladder_key: str
+    ladder: str
+    key: str
+    label: str
+
+
+class StatusOut(Schema):
+    key: StatusKey
+    label: str
+
+
+class OrganisationRef(Schema):
+    id: int
+    slug: str
+    name: str
+    kind: Literal["municipality", "region", "other"]
+    website: str
+
+
+class Place(Schema):
+    name: str
+    latitude: float | None
+    longitude: float | None
+
+
+class NamedRef(Schema):
+    slug: str
+    name: str
+
+
+class MethodRef(NamedRef):
+    description: str
+
+
+class ContactOut(Schema):
+    id: int
+    name: str
+    role: str
+    phone: str
+    email: str
+    organisation: str | None
+
+
+class ConsultedBodyOut(Schema):
+    name: str
+    response_url: str
+
+
+class Hearing(Schema):
+    deadline: datetime.date | None
+    bodies: list[ConsultedBodyOut]
+
+
+class TranslationLink(Schema):
+    id: int
+    locale: str
+    title: str
+    url: str | None
+
+
+class StreamChild(Schema):
+    """One block of a stream field; ``value`` depends on ``type`` (see the block schemas)."""
+
+    type: str
+    id: str | None
+    value: dict
+
+
+class DialogueSummary(Schema):
+    """A dialogue as it appears in lists."""
+
+    id: int
+    type: str
+    locale: str
+    title: str
+    slug: str
+    url: str | None
+    path: str | None
+    intro: str
+    badge: Badge | None
+    status: StatusOut
+    start: datetime.date | None
+    end: datetime.date | None
+    feedback_owed: bool = Field(description="closed or decided, and no feedback published yet")
+    days_since_close: int | None = Field(description="days since the end, while feedback is owed; else null")
+    organisers: list[OrganisationRef]
+    place: Place
+    tags: list[str]
+    target_groups: list[NamedRef]
+    methods: list[MethodRef]
+    first_published_at: datetime.datetime | None
+    last_published_at: datetime.datetime | None
+
+
+class DialogueDetail(DialogueSummary):
+    """Everything about one dialogue."""
+
+    translation_key: str
+    seo_title: str
+    search_description: str
+    easy_read_summary: str
+    purpose: str = Field(description="HTML")
+    can_influence: str = Field(description="HTML")
+    cannot_influence: str = Field(description="HTML")
+    rung_explanation: str
+    rung_equivalents: list[RungRef]
+    contacts: list[ContactOut]
+    legal_basis: str
+    hearing: Hearing | None
+    timeline: list[StreamChild]
+    feedback: list[StreamChild]
+    body: list[StreamChild]
+    translations: list[TranslationLink]
+
+
+class DialogueList(Schema):
+    items: list[DialogueSummary]
+    next: str | None = Field(description="URL of the next page, or null on the last page")
+
+
+class RungOut(Schema):
+    key: str
+    label: str
+    position: int
+    description: str
+    citizen_expectation: str
+    colour: str
+    equivalents: list[RungRef]
+
+
+class LadderOut(Schema):
+    key: str
+    name: str
+    description: str
+    locale: str
+    rungs: list[RungOut]
+
+
+class OrganisationOut(Schema):
+    id: int
+    slug: str
+    name: str
+    kind: str
+    website: str
+    locale: str
+    dialogues: int = Field(description="number of public dialogues organised")
+
+
+class TagOut(Schema):
+    key: str
+    label: str
+    count: int
+
+
+class Problem(Schema):
+    """An RFC 9457 problem document."""
+
+    type: str
+    title: str
+    status: int
+    detail: str

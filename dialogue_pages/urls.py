@@ -1,0 +1,15 @@
+"""URLs a host site includes once: the dialogue API v1 and the health endpoints.
+
+    path("", include("dialogue_pages.urls")),
+"""
+
+from django.urls import path
+
+from .api.views import api
+from .health import healthz, readyz
+
+urlpatterns = [
+    path("api/v1/", api.urls),
+    path("healthz", healthz, name="dialogue_healthz"),
+    path("readyz", readyz, name="dialogue_readyz"),
+]
