@@ -135,6 +135,12 @@ class TimelineEventBlock(blocks.StructBlock):
             raise StructBlockValidationError(block_errors=errors)
         return value
 
+    def get_context(self, value, parent_context=None):
+        context = super().get_context(value, parent_context=parent_context)
+        context["date_label"] = date_label(value["date"], value["precision"], value["label"])
+        context["period"] = period_of(value["date"], value["precision"])
+        return context
+
     def get_api_representation(self, value, context=None):
         period = period_of(value["date"], value["precision"])
         rung = value["rung"]

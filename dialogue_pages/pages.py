@@ -5,6 +5,7 @@ import datetime
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.db.models import F
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
@@ -49,7 +50,7 @@ class DialogueIndexPage(Page):
         context = super().get_context(request, *args, **kwargs)
         context["dialogues"] = (
             DialoguePage.objects.child_of(self).live().public().specific()
-            .select_related("rung__ladder").order_by("-date_from")
+            .select_related("rung__ladder").order_by(F("date_from").desc(nulls_last=True), "title")
         )
         return context
 
