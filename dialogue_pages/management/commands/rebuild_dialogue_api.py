@@ -1,0 +1,29 @@
+"""Rebuild the published read model of every dialogue (safe while the site serves requests)."""
+
+from django.core.management.base import BaseCommand
+from wagtail.models import Page
+
+from dialogue_pages.progress import Progress
+from dialogue_pages.read_model import PublishedDialogue, refresh_dialogue
+from dialogue_pages.signals import dialogue_models
+
+
+class Command(BaseCommand):
+    help = "Recompute the stored API JSON of every public dialogue and drop rows of pages no longer public."
+
+    def handle(self, *args, **options) -> None:
+        page_ids = []
+        for model in dialogue_models():
+            page_ids += list(model.objects.values_list("pk", flat=True))
+        progress = Progress(self.stdout, len(page_ids), "Rebuilding")
+        public = 0
+        # Page by page, each in its own transaction: readers always see a complete row.
+        for page in Page.objects.filter(pk__in=page_ids).specific().iterator(chunk_size=200):
+            public += refresh_dialogue(page) is not None
+            progress.advance()
+        orphans, _detail = PublishedDialogue.objects.exclude(page_id__in=page_ids).delete()
+        self.stdout.write(progress.finish())
+        self.stdout.write(
+            self.style.SUCCESS(f"{public} public dialogues stored, {len(page_ids) - public} not public, "
+                               f"{orphans} stale rows removed.")
+        )
