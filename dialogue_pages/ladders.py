@@ -83,7 +83,8 @@ class ParticipationRung(TranslatableMixin, Orderable):
 
     def badge(self) -> dict:
         """The badge a site draws for this rung: label, position, ladder size, description, colour."""
-        rung_ids = list(self.ladder.rungs.values_list("pk", flat=True))
+        # .all() rather than values_list() so a prefetch of ladder__rungs saves the query.
+        rung_ids = [rung.pk for rung in self.ladder.rungs.all()]
         return {
             "ladder": self.ladder.name,
             "ladder_key": self.ladder.key,

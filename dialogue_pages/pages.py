@@ -135,6 +135,11 @@ class DialoguePageBase(Page):
     timeline = StreamField(TimelineBlock(), verbose_name=_("timeline"), blank=True)
     feedback = StreamField(FeedbackBlock(), verbose_name=_("feedback"), blank=True)
 
+    external_id = models.CharField(
+        _("external id"), max_length=255, null=True, blank=True, unique=True, editable=False,
+        help_text=_("Identifier in the archive this dialogue was imported from; re-imports update by it."),
+    )
+
     # Stored for listing and filtering; recomputed on every save from the fields above.
     date_from = models.DateField(_("first date"), null=True, blank=True, editable=False, db_index=True)
     date_to = models.DateField(_("last date"), null=True, blank=True, editable=False, db_index=True)
@@ -192,9 +197,13 @@ class DialoguePageBase(Page):
             raise ValidationError(errors)
 
     def save(self, *args, **kwargs):
+        self.update_derived_fields()
+        return super().save(*args, **kwargs)
+
+    def update_derived_fields(self) -> None:
+        """Recompute the stored dates and feedback flag from the editable fields."""
         self.date_from, self.date_to = self.effective_dates()
         self.has_feedback = bool(self.feedback_items)
-        return super().save(*args, **kwargs)
 
     @property
     def timeline_events(self) -> list:

@@ -1,0 +1,215 @@
+"""Reading and validating dialogue archives (JSON Lines in the API's detail shape).
+
+Every line is checked before anything is written: JSON syntax, the JSON Schema of a line,
+references to ladders and rungs, and each block through the block's own ``clean``. Errors
+name the line and the field at fault.
+"""
+
+import datetime
+import json
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.utils.text import slugify
+from jsonschema import Draft202012Validator
+from wagtail.blocks import StreamBlockValidationError
+
+from .ladders import ParticipationRung
+from .pages import DialoguePage
+
+SCHEMA_PATH = Path(__file__).parent / "schemas" / "import-dialogue.schema.json"
+STREAM_FIELDS = ("timeline", "feedback", "body")
+
+
+@cache
+def line_validator() -> Draft202012Validator:
+    return Draft202012Validator(json.loads(SCHEMA_PATH.read_text()))
+
+
+@dataclass
+class LineError:
+    """A problem with one line: where (line number, field path) and what."""
+
+    line: int
+    field: str
+    message: str
+
+    def __str__(self) -> str:
+        where = f"{self.field}: " if self.field else ""
+        return f"line {self.line}: {where}{self.message}"
+
+
+@dataclass
+class ImportLine:
+    """A valid line, with its references resolved and its stream fields in raw block form."""
+
+    line: int
+    data: dict[str, Any]
+    locale: str
+    rung_id: int | None
+    streams: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
+
+    @property
+    def external_id(self) -> str:
+        return self.data["external_id"]
+
+    @property
+    def slug(self) -> str:
+        return self.data.get("slug") or slugify(self.data["title"], allow_unicode=True)[:255] or "dialog"
+
+
+class RungIndex:
+    """Rung ids by (locale, ladder key, rung key), loaded once."""
+
+    def __init__(self) -> None:
+        self.ids = {
+            (language, ladder_key, key): pk
+            for pk, language, ladder_key, key in ParticipationRung.objects.values_list(
+                "pk", "locale__language_code", "ladder__key", "key"
+            )
+        }
+
+    def find(self, locale: str, reference: dict[str, Any] | None) -> int | None:
+        if not reference:
+            return None
+        rung_id = self.ids.get((locale, reference.get("ladder_key"), reference.get("key")))
+        if rung_id is None:
+            raise ValidationError(
+                f"unknown rung '{reference.get('key')}' on ladder '{reference.get('ladder_key')}' in locale '{locale}'"
+            )
+        return rung_id
+
+
+def path_of(error) -> str:
+    return ".".join(str(part) for part in error.absolute_path)
+
+
+def raw_block(kind: str, value: Any, locale: str, rungs: RungIndex) -> Any:
+    """Turn a block value as the API shows it back into the block's raw (stored) form."""
+    value = value if isinstance(value, dict) else {}
+    if kind == "event":
+        return {
+            "title": value.get("title", ""), "description": value.get("description", ""),
+            "date": value.get("date"), "precision": value.get("precision", "day"), "label": value.get("label", ""),
+            "status": value.get("status", "planned"), "rung": rungs.find(locale, value.get("rung")),
+        }
+    if kind == "item":
+        keys = ("theme", "you_said", "we_did", "outcome", "reason")
+        return {key: value.get(key, "") for key in keys}
+    if kind == "report":
+        return {"title": value.get("title", ""), "document": value.get("document_id"), "url": value.get("url") or ""}
+    if kind == "rich_text":
+        return value.get("html", "")
+    if kind == "embed":
+        return {"embed": value.get("url", ""), "title": value.get("title", ""), "caption": value.get("caption", "")}
+    if kind == "image":
+        return {key: value.get(key, "") for key in ("alt_text", "caption", "credit")} | {"image": value.get("id")}
+    if kind == "documents":
+        documents = [
+            {"document": item.get("id"), "title": item.get("title", "")} for item in value.get("documents", [])
+        ]
+        return {"heading": value.get("heading", ""), "documents": documents}
+    if kind == "contact":
+        # Contacts are created by the writer; the block keeps its reference in ``contact_ref``.
+        return {"heading": value.get("heading", ""), "contact": None, "contact_ref": value.get("contact")}
+    return value
+
+
+def check_streams(item: ImportLine, raw: dict[str, Any], rungs: RungIndex) -> list[LineError]:
+    """Convert and validate the stream fields of a line with the blocks' own validation."""
+    errors = []
+    for name in STREAM_FIELDS:
+        stream_block = DialoguePage._meta.get_field(name).stream_block
+        children = []
+        for position, child in enumerate(raw.get(name) or []):
+            kind = child["type"]
+            where = f"{name}.{position}"
+            if kind not in stream_block.child_blocks:
+                errors.append(LineError(item.line, f"{where}.type", f"unknown block type '{kind}'"))
+                continue
+            try:
+                value = raw_block(kind, child["value"], item.locale, rungs)
+            except ValidationError as error:
+                errors.append(LineError(item.line, f"{where}.value.rung", error.messages[0]))
+                continue
+            children.append({"type": kind, "value": value, "id": child.get("id")})
+        item.streams[name] = children
+        checkable = [
+            {**child, "value": {**child["value"], "contact": None}} if child["type"] == "contact" else child
+            for child in children if child["type"] != "contact"
+        ]
+        try:
+            stream_block.clean(stream_block.to_python(checkable))
+        except StreamBlockValidationError as error:
+            for index, block_error in (error.block_errors or {}).items():
+                detail = getattr(block_error, "block_errors", None) or {}
+                for field_name, field_error in (detail.items() if isinstance(detail, dict) else []):
+                    message = " ".join(getattr(field_error, "messages", [str(field_error)]))
+                    errors.append(LineError(item.line, f"{name}.{index}.value.{field_name}", message))
+                if not detail:
+                    errors.append(LineError(item.line, f"{name}.{index}", " ".join(block_error.messages)))
+            for non_block in error.non_block_errors or []:
+                errors.append(LineError(item.line, name, " ".join(non_block.messages)))
+        except (ValidationError, ValueError, TypeError) as error:
+            errors.append(LineError(item.line, name, str(error)))
+    return errors
+
+
+def check_dates(item: ImportLine) -> list[LineError]:
+    errors = []
+    parsed = {}
+    for key in ("start", "end"):
+        value = item.data.get(key)
+        if value:
+            try:
+                parsed[key] = datetime.date.fromisoformat(value)
+            except ValueError:
+                errors.append(LineError(item.line, key, f"'{value}' is not a valid date (YYYY-MM-DD)"))
+    if "start" in parsed and "end" in parsed and parsed["end"] < parsed["start"]:
+        errors.append(LineError(item.line, "end", "the end date is before the start date"))
+    if item.data.get("badge") and not (item.data.get("rung_explanation") or "").strip():
+        errors.append(LineError(item.line, "rung_explanation", "a rung needs an explanation of why this level"))
+    return errors
+
+
+def read_lines(lines, default_locale: str, allowed_locales: list[str]) -> tuple[list[ImportLine], list[LineError]]:
+    """Parse and validate every line; return the valid ones and the errors of the others."""
+    rungs = RungIndex()
+    valid: list[ImportLine] = []
+    errors: list[LineError] = []
+    seen: dict[str, int] = {}
+    for number, text in enumerate(lines, start=1):
+        if not text.strip():
+            continue
+        try:
+            data = json.loads(text)
+        except json.JSONDecodeError as error:
+            errors.append(LineError(number, "", f"not valid JSON ({error.msg} at column {error.colno})"))
+            continue
+        schema_errors = sorted(line_validator().iter_errors(data), key=lambda e: list(e.absolute_path))
+        if schema_errors:
+            errors.extend(LineError(number, path_of(error), error.message) for error in schema_errors[:5])
+            continue
+        locale = data.get("locale") or default_locale
+        if locale not in allowed_locales:
+            errors.append(LineError(number, "locale", f"'{locale}' is not one of {', '.join(allowed_locales)}"))
+            continue
+        if data["external_id"] in seen:
+            errors.append(LineError(number, "external_id", f"also used on line {seen[data['external_id']]}"))
+            continue
+        seen[data["external_id"]] = number
+        try:
+            rung_id = rungs.find(locale, data.get("badge"))
+        except ValidationError as error:
+            errors.append(LineError(number, "badge.key", error.messages[0]))
+            continue
+        item = ImportLine(line=number, data=data, locale=locale, rung_id=rung_id)
+        line_errors = check_dates(item) + check_streams(item, data, rungs)
+        if line_errors:
+            errors.extend(line_errors)
+        else:
+            valid.append(item)
+    return valid, errors

@@ -1,0 +1,80 @@
+"""Import dialogues from a JSON Lines archive (see docs/import.md)."""
+
+import time
+from pathlib import Path
+
+from django.core.management.base import BaseCommand, CommandError
+from wagtail.models import Locale, Page
+
+from dialogue_pages.bulk import write
+from dialogue_pages.importing import read_lines
+from dialogue_pages.pages import DialogueIndexPage
+from dialogue_pages.progress import Progress
+from dialogue_pages.serializers import content_language_codes
+from dialogue_pages.signals import sync_dialogue
+
+
+class Command(BaseCommand):
+    help = "Import dialogues from a JSON Lines file in the API's detail shape; re-imports update by external_id."
+
+    def add_arguments(self, parser) -> None:
+        parser.add_argument("file", type=Path, help="the .jsonl file")
+        parser.add_argument("--parent", help="URL path of the dialogue index to import under, e.g. /dialoger/")
+        parser.add_argument("--locale", help="language of lines that do not name one")
+        parser.add_argument("--publish", action="store_true", help="publish the imported dialogues")
+        parser.add_argument("--dry-run", action="store_true", help="only validate")
+        parser.add_argument("--skip-invalid", action="store_true", help="write the valid lines, report the rest")
+
+    def handle(self, *args, **options) -> None:
+        started = time.monotonic()
+        parent = self.parent(options["parent"])
+        fallback_locale = parent.locale if parent else Locale.get_default()
+        default_locale = options["locale"] or fallback_locale.language_code
+        try:
+            with options["file"].open(encoding="utf-8") as lines:
+                items, errors = read_lines(lines, default_locale, content_language_codes())
+        except (OSError, UnicodeDecodeError) as error:
+            raise CommandError(f"Cannot read {options['file']}: {error}") from error
+        for error in errors:
+            self.stderr.write(str(error))
+        bad_lines = len({error.line for error in errors})
+        if errors and not options["skip_invalid"]:
+            raise CommandError(f"{bad_lines} invalid line(s); nothing was written. Fix them or use --skip-invalid.")
+        if options["dry_run"]:
+            self.stdout.write(f"{len(items)} valid line(s), {bad_lines} invalid. Dry run: nothing written.")
+            return
+        parents = self.parents_by_locale(parent, {item.locale for item in items})
+        progress = Progress(self.stdout, len(items), "Importing")
+        result = write(items, parents, options["publish"], progress.advance)
+        if options["publish"]:
+            for page in Page.objects.filter(pk__in=result.created).specific().iterator(chunk_size=500):
+                sync_dialogue(page)
+        elapsed = time.monotonic() - started
+        self.stdout.write(progress.finish())
+        rate = len(items) / elapsed if elapsed else 0.0
+        self.stdout.write(self.style.SUCCESS(
+            f"{len(result.created)} created, {len(result.updated)} updated, {bad_lines} skipped "
+            f"in {elapsed:.1f} s ({rate:.0f} dialogues/s)."
+        ))
+
+    def parent(self, path: str | None) -> Page | None:
+        if not path:
+            return None
+        wanted = "/" + path.strip("/") + "/" if path.strip("/") else "/"
+        for index in DialogueIndexPage.objects.select_related("locale"):
+            parts = index.get_url_parts()
+            if index.url_path.endswith(wanted) or (parts and parts[2] == wanted):
+                return index
+        raise CommandError(f"No dialogue index at {path}.")
+
+    def parents_by_locale(self, parent: Page | None, locales: set[str]) -> dict[str, Page]:
+        parents = {}
+        for locale in locales:
+            if parent is not None and (parent.locale.language_code == locale or len(locales) == 1):
+                parents[locale] = parent
+                continue
+            index = DialogueIndexPage.objects.filter(locale__language_code=locale).order_by("path").first()
+            if index is None:
+                raise CommandError(f"No dialogue index in locale '{locale}'; create one or give --parent.")
+            parents[locale] = index
+        return parents

@@ -1,0 +1,162 @@
+"""manage.py import_dialogues: validation first, bulk writing, updates by external id, export round trip."""
+
+import json
+from io import StringIO
+
+import orjson
+import pytest
+from django.core.management import CommandError, call_command
+from wagtail.models import Page
+
+from dialogue_pages.pages import DialoguePage
+from dialogue_pages.read_model import PublishedDialogue
+
+
+def line(number: int, **changes) -> dict:
+    data = {
+        "external_id": f"arkiv-{number}",
+        "title": f"Borgermøde om havnen {number}",
+        "intro": "Kommunen spurgte borgerne om havnens fremtid.",
+        "purpose": "<p>At samle ideer.</p>",
+        "badge": {"ladder_key": "skr", "key": "dialog"},
+        "rung_explanation": "Borgerne drøftede forslagene.",
+        "start": "2021-03-01",
+        "end": "2021-06-30",
+        "organisers": [{"slug": "havneby", "name": "Havneby Kommune", "kind": "municipality"}],
+        "place": {"name": "Havnen", "latitude": 55.1, "longitude": 12.2},
+        "tags": ["havn", "byudvikling"],
+        "target_groups": [{"slug": "unge", "name": "Unge"}],
+        "methods": [{"slug": "workshop", "name": "Workshop", "description": ""}],
+        "contacts": [{"name": "Mette Hansen", "role": "planlægger", "email": "mette@example.org"}],
+        "hearing": {"deadline": "2021-05-01", "bodies": [{"name": "Ældrerådet", "response_url": ""}]},
+        "timeline": [
+            {"type": "event", "value": {"title": "Borgermøde", "description": "", "date": "2021-03-10",
+                                        "precision": "day", "label": "", "status": "done",
+                                        "rung": {"ladder_key": "skr", "key": "konsultation"}}},
+            {"type": "event", "value": {"title": "Beslutning", "description": "", "date": None,
+                                        "precision": "label", "label": "efterår 2021", "status": "done",
+                                        "rung": None}},
+        ],
+        "feedback": [{"type": "item", "value": {"theme": "Badezoner", "you_said": "Flere badezoner.",
+                                                 "we_did": "To nye badezoner.", "outcome": "adopted",
+                                                 "reason": ""}}],
+        "body": [
+            {"type": "rich_text", "value": {"html": "<p>Over 200 deltog.</p>"}},
+            {"type": "quote", "value": {"text": "Giv os vandet tilbage", "speaker": "", "role": "borger"}},
+            {"type": "contact", "value": {"heading": "Spørgsmål?", "contact": {"name": "Mette Hansen",
+                                                                            "email": "mette@example.org"}}},
+        ],
+    }
+    data.update(changes)
+    return data
+
+
+def write_file(tmp_path, lines: list) -> str:
+    path = tmp_path / "archive.jsonl"
+    path.write_text("\n".join(item if isinstance(item, str) else json.dumps(item) for item in lines) + "\n")
+    return str(path)
+
+
+def run(*args, **options) -> tuple[str, str]:
+    out, err = StringIO(), StringIO()
+    call_command("import_dialogues", *args, stdout=out, stderr=err, **options)
+    return out.getvalue(), err.getvalue()
+
+
+@pytest.fixture
+def index(dialogue_index):
+    return dialogue_index
+
+
+def test_import_creates_published_dialogues_like_the_admin_would(tmp_path, index, django_capture_on_commit_callbacks):
+    path = write_file(tmp_path, [line(n) for n in range(1, 6)])
+    with django_capture_on_commit_callbacks(execute=True):
+        out, _err = run(path, "--publish")
+    assert "5 created, 0 updated" in out and "dialogues/s" in out
+    pages = list(DialoguePage.objects.order_by("path"))
+    assert len(pages) == 5
+    first = pages[0]
+    assert first.live and first.live_revision_id == first.latest_revision_id
+    assert first.url_path == f"{index.url_path}{first.slug}/"
+    assert first.has_feedback and first.date_from.isoformat() == "2021-03-01"
+    assert [org.slug for org in first.organisers.all()] == ["havneby"]
+    assert sorted(tag.name for tag in first.tags.all()) == ["byudvikling", "havn"]
+    assert first.consulted_bodies.count() == 1
+    assert first.body[2].value["contact"].name == "Mette Hansen"
+    assert first.timeline[0].value["rung"].key == "konsultation"
+    index.refresh_from_db()
+    assert index.numchild == 5
+    # The tree is consistent: treebeard finds nothing to fix.
+    assert all(not problems for problems in Page.find_problems())
+    # Editable: the latest revision restores the page with its relations.
+    restored = first.get_latest_revision_as_object()
+    assert restored.title == first.title and [o.slug for o in restored.organisers.all()] == ["havneby"]
+    # And in the read model / API.
+    assert PublishedDialogue.objects.count() == 5
+    detail = orjson.loads(PublishedDialogue.objects.get(page_id=first.pk).detail)
+    assert detail["badge"]["key"] == "dialog" and detail["hearing"]["bodies"][0]["name"] == "Ældrerådet"
+
+
+def test_imported_page_can_be_edited_and_published_again(tmp_path, index, django_capture_on_commit_callbacks):
+    run(write_file(tmp_path, [line(1)]), "--publish")
+    page = DialoguePage.objects.get()
+    page.title = "Ny titel"
+    page.save_revision().publish()
+    assert DialoguePage.objects.get().title == "Ny titel"
+
+
+def test_reimport_updates_instead_of_duplicating(tmp_path, index):
+    run(write_file(tmp_path, [line(1), line(2)]), "--publish")
+    out, _err = run(write_file(tmp_path, [line(1, title="Ændret titel"), line(2)]), "--publish")
+    assert "0 created, 2 updated" in out
+    assert DialoguePage.objects.count() == 2
+    assert DialoguePage.objects.filter(title="Ændret titel").count() == 1
+
+
+def test_drafts_unless_published(tmp_path, index):
+    run(write_file(tmp_path, [line(1)]))
+    page = DialoguePage.objects.get()
+    assert not page.live and page.has_unpublished_changes and page.latest_revision_id
+
+
+@pytest.mark.parametrize(
+    ("bad", "expected"),
+    [
+        ("{not json", "line 2: not valid JSON"),
+        (line(9, badge={"ladder_key": "skr", "key": "top"}), "line 2: badge.key: unknown rung 'top'"),
+        (line(9, intro=""), "line 2: intro:"),
+        (line(9, start="2021-13-01"), "line 2: start:"),
+        (line(9, end="2020-01-01"), "line 2: end: the end date is before the start date"),
+        (line(9, locale="fr"), "line 2: locale: 'fr' is not one of"),
+        (line(1), "line 2: external_id: also used on line 1"),
+        (line(9, feedback=[{"type": "item", "value": {"theme": "x", "you_said": "a", "we_did": "b",
+                                                       "outcome": "", "reason": ""}}]),
+         "line 2: feedback.0.value.outcome"),
+        (line(9, body=[{"type": "poll", "value": {}}]), "line 2: body.0.type: unknown block type 'poll'"),
+        (line(9, rung_explanation=""), "line 2: rung_explanation"),
+    ],
+)
+def test_a_bad_line_stops_everything_and_is_reported(tmp_path, index, bad, expected):
+    path = write_file(tmp_path, [line(1), bad, line(3)])
+    err = StringIO()
+    with pytest.raises(CommandError, match="nothing was written"):
+        call_command("import_dialogues", path, "--publish", stdout=StringIO(), stderr=err)
+    assert expected in err.getvalue()
+    assert not DialoguePage.objects.exists()
+
+
+def test_skip_invalid_writes_the_rest(tmp_path, index):
+    out, err = run(write_file(tmp_path, [line(1), "[]", line(3)]), "--publish", "--skip-invalid")
+    assert "2 created" in out and "1 skipped" in out
+    assert "line 2:" in err
+
+
+def test_dry_run_writes_nothing(tmp_path, index):
+    out, _err = run(write_file(tmp_path, [line(1)]), "--dry-run")
+    assert "1 valid line(s)" in out
+    assert not DialoguePage.objects.exists()
+
+
+def test_unknown_parent_is_an_error(tmp_path, index):
+    with pytest.raises(CommandError, match="No dialogue index at /nowhere/"):
+        run(write_file(tmp_path, [line(1)]), "--parent", "/nowhere/")
