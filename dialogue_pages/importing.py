@@ -93,7 +93,9 @@ def raw_block(kind: str, value: Any, locale: str, rungs: RungIndex) -> Any:
     if kind == "event":
         return {
             "title": value.get("title", ""), "description": value.get("description", ""),
-            "date": value.get("date"), "precision": value.get("precision", "day"), "label": value.get("label", ""),
+            "date": value.get("date"), "precision": value.get("precision", "day"),
+            # The API gives a free label as date_label; an archive may give it as label.
+            "label": value.get("label") or (value.get("date_label", "") if value.get("precision") == "label" else ""),
             "status": value.get("status", "planned"), "rung": rungs.find(locale, value.get("rung")),
         }
     if kind == "item":

@@ -59,7 +59,10 @@ def write_file(tmp_path, lines: list) -> str:
 
 def run(*args, **options) -> tuple[str, str]:
     out, err = StringIO(), StringIO()
-    call_command("import_dialogues", *args, stdout=out, stderr=err, **options)
+    try:
+        call_command("import_dialogues", *args, stdout=out, stderr=err, **options)
+    except CommandError as error:
+        raise CommandError(f"{error}\n{err.getvalue()}") from error
     return out.getvalue(), err.getvalue()
 
 
@@ -160,3 +163,37 @@ def test_dry_run_writes_nothing(tmp_path, index):
 def test_unknown_parent_is_an_error(tmp_path, index):
     with pytest.raises(CommandError, match="No dialogue index at /nowhere/"):
         run(write_file(tmp_path, [line(1)]), "--parent", "/nowhere/")
+
+
+VOLATILE = {"id", "url", "path", "first_published_at", "last_published_at", "translation_key", "translations"}
+
+
+def comparable(exported: str) -> list[dict]:
+    def strip(value):
+        if isinstance(value, dict):
+            return {k: strip(v) for k, v in value.items() if k not in VOLATILE}
+        if isinstance(value, list):
+            return [strip(v) for v in value]
+        return value
+
+    return [strip(json.loads(text)) for text in exported.splitlines()]
+
+
+def test_export_then_import_round_trips(tmp_path, index, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        run(write_file(tmp_path, [line(1), line(2, tags=["natur"], status_override="cancelled")]), "--publish")
+    first = StringIO()
+    call_command("export_dialogues", stdout=first)
+    exported = first.getvalue()
+    assert [json.loads(text)["external_id"] for text in exported.splitlines()] == ["arkiv-1", "arkiv-2"]
+    with django_capture_on_commit_callbacks(execute=True):
+        for page in DialoguePage.objects.all():
+            page.delete()
+    archive = tmp_path / "exported.jsonl"
+    archive.write_text(exported)
+    with django_capture_on_commit_callbacks(execute=True):
+        run(str(archive), "--publish")
+    second = StringIO()
+    call_command("export_dialogues", stdout=second)
+    assert comparable(second.getvalue()) == comparable(exported)
+    assert json.loads(second.getvalue().splitlines()[1])["status"]["key"] == "cancelled"
