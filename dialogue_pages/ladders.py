@@ -5,6 +5,10 @@ municipality's own) has ordered rungs. A dialogue sits on one rung, and the
 API turns that into a badge a site can draw: "Dialogue — 3 of 5".
 """
 
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
+
 from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.db import models
@@ -14,6 +18,22 @@ from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, InlinePanel
 from wagtail.models import Orderable, TranslatableMixin
 from wagtail_localize.fields import SynchronizedField
+
+# While a batch of dialogues is serialised, each rung's badge and equivalents are computed once.
+_badges: ContextVar[dict | None] = ContextVar("rung_badges", default=None)
+_equivalents: ContextVar[dict | None] = ContextVar("rung_equivalents", default=None)
+
+
+@contextmanager
+def badge_memo() -> Iterator[None]:
+    """Within the block, remember rung badges and equivalents instead of querying them again."""
+    badges, equivalents = _badges.set({}), _equivalents.set({})
+    try:
+        yield
+    finally:
+        _badges.reset(badges)
+        _equivalents.reset(equivalents)
+
 
 colour_validator = RegexValidator(
     r"^#[0-9a-fA-F]{6}$", _("Give the colour as # followed by six hexadecimal digits, e.g. #1f6f8b.")
@@ -83,6 +103,14 @@ class ParticipationRung(TranslatableMixin, Orderable):
 
     def badge(self) -> dict:
         """The badge a site draws for this rung: label, position, ladder size, description, colour."""
+        memo = _badges.get()
+        if memo is not None:
+            if self.pk not in memo:
+                memo[self.pk] = self._badge()
+            return memo[self.pk]
+        return self._badge()
+
+    def _badge(self) -> dict:
         # .all() rather than values_list() so a prefetch of ladder__rungs saves the query.
         rung_ids = [rung.pk for rung in self.ladder.rungs.all()]
         return {
@@ -99,6 +127,14 @@ class ParticipationRung(TranslatableMixin, Orderable):
 
     def equivalents(self) -> list["ParticipationRung"]:
         """Rungs of other ladders that mean the same level, in this rung's locale where translated."""
+        memo = _equivalents.get()
+        if memo is not None:
+            if self.pk not in memo:
+                memo[self.pk] = self._equivalents()
+            return memo[self.pk]
+        return self._equivalents()
+
+    def _equivalents(self) -> list["ParticipationRung"]:
         links = RungEquivalence.objects.select_related("rung", "equivalent").filter(
             models.Q(rung__translation_key=self.translation_key)
             | models.Q(equivalent__translation_key=self.translation_key)

@@ -2,6 +2,7 @@
 
 import datetime
 
+from django.apps import apps
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
@@ -257,6 +258,11 @@ class DialoguePageBase(Page):
         if self.date_to is None or self.date_to >= self.today:
             return None
         return (self.today - self.date_to).days
+
+
+def dialogue_models() -> list[type[DialoguePageBase]]:
+    """Every concrete dialogue page type, including those a host site defines."""
+    return [model for model in apps.get_models() if issubclass(model, DialoguePageBase) and not model._meta.abstract]
 
 
 class DialoguePageTag(TaggedItemBase):

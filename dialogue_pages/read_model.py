@@ -14,9 +14,10 @@ import orjson
 from django.db import models, transaction
 from django.db.models import Q
 from django.utils import timezone
-from wagtail.models import Page
+from wagtail.models import Page, PageViewRestriction
 
-from .pages import DialoguePageBase
+from .ladders import badge_memo
+from .pages import DialoguePageBase, dialogue_models
 from .serializers import content_language_codes, dialogue_representation, dialogue_summary
 from .status import Status
 
@@ -123,14 +124,20 @@ def stale_after(page: DialoguePageBase, today: datetime.date) -> datetime.date |
     return None
 
 
-def is_publicly_visible(page: Page) -> bool:
+def restricted_paths() -> list[str]:
+    """Tree paths of pages with a view restriction (private pages and everything below them)."""
+    return list(PageViewRestriction.objects.values_list("page__path", flat=True))
+
+
+def is_publicly_visible(page: Page, private_paths: list[str] | None = None) -> bool:
     """True for a live, public, unexpired page of a content locale."""
+    private_paths = restricted_paths() if private_paths is None else private_paths
     return (
         page.live
         and not page.expired
         and not (page.expire_at and page.expire_at <= timezone.now())
         and page.locale.language_code in content_language_codes()
-        and not page.get_view_restrictions().exists()
+        and not any(page.path.startswith(path) for path in private_paths)
     )
 
 
@@ -147,58 +154,99 @@ def facets_of(representation: dict[str, Any]) -> list[tuple[str, str, str]]:
     return values
 
 
-def refresh_dialogue(page: Page) -> dict[str, Any] | None:
-    """Write (or delete) the row of ``page`` and return its representation if it is public."""
-    page = page.specific_deferred if not isinstance(page, DialoguePageBase) else page
-    if not isinstance(page, DialoguePageBase):
-        return None
-    page = type(page).objects.select_related("locale", "rung__ladder").get(pk=page.pk)
-    if not is_publicly_visible(page):
-        remove_dialogue(page.pk)
-        return None
-    representation = dialogue_representation(page)
+def row_for(page: DialoguePageBase, representation: dict[str, Any]) -> PublishedDialogue:
+    """The read-model row of a public page, from its representation."""
     detail = encode(representation)
     url_parts = page.get_url_parts()
-    fields = {
-        "locale": page.locale.language_code,
-        "translation_key": page.translation_key,
-        "site_id": url_parts[0] if url_parts else None,
-        "path": url_parts[2] if url_parts else page.url_path,
-        "slug": page.slug,
-        "title": page.title[:255],
-        "sort_title": page.title.lower()[:255],
-        "detail": detail,
-        "summary": encode(dialogue_summary(representation)),
-        "etag": hashlib.blake2b(detail, digest_size=16).hexdigest(),
-        "ladder_key": page.rung.ladder.key if page.rung_id else "",
-        "rung_key": page.rung.key if page.rung_id else "",
-        "status_override": page.status_override,
-        "date_from": page.date_from,
-        "date_to": page.date_to,
-        "sort_start": page.date_from or NO_DATE,
-        "has_feedback": page.has_feedback,
-        "updated_at": page.last_published_at or timezone.now(),
-        "expire_at": page.expire_at,
-        "stale_after": stale_after(page, page.today),
-    }
+    return PublishedDialogue(
+        page_id=page.pk,
+        locale=page.locale.language_code,
+        translation_key=page.translation_key,
+        site_id=url_parts[0] if url_parts else None,
+        path=url_parts[2] if url_parts else page.url_path,
+        slug=page.slug,
+        title=page.title[:255],
+        sort_title=page.title.lower()[:255],
+        detail=detail,
+        summary=encode(dialogue_summary(representation)),
+        etag=hashlib.blake2b(detail, digest_size=16).hexdigest(),
+        ladder_key=page.rung.ladder.key if page.rung_id else "",
+        rung_key=page.rung.key if page.rung_id else "",
+        status_override=page.status_override,
+        date_from=page.date_from,
+        date_to=page.date_to,
+        sort_start=page.date_from or NO_DATE,
+        has_feedback=page.has_feedback,
+        updated_at=page.last_published_at or timezone.now(),
+        expire_at=page.expire_at,
+        stale_after=stale_after(page, page.today),
+    )
+
+
+ROW_FIELDS = [field.name for field in PublishedDialogue._meta.concrete_fields if not field.primary_key]
+
+
+def refresh_dialogues(page_ids: Iterable[int]) -> dict[int, tuple[DialoguePageBase, dict[str, Any]]]:
+    """Write or delete the rows of the given pages; return the public ones with their representations.
+
+    Works in one pass for many pages: relations, translations and rung badges are fetched
+    once for the whole batch, and rows are upserted together.
+    """
+    page_ids = list(page_ids)
+    private_paths = restricted_paths()
+    representations: dict[int, tuple[DialoguePageBase, dict[str, Any]]] = {}
+    rows, facets = [], []
+    with badge_memo():
+        for model in dialogue_models():
+            pages = list(
+                model.objects.filter(pk__in=page_ids)
+                .select_related("locale", "rung__ladder")
+                .prefetch_related(*prefetches(model))
+            )
+            public = [page for page in pages if is_publicly_visible(page, private_paths)]
+            translations = translations_of(public)
+            for page in public:
+                others = [other for other in translations.get(page.translation_key, []) if other.pk != page.pk]
+                representation = dialogue_representation(page, others)
+                representations[page.pk] = (page, representation)
+                rows.append(row_for(page, representation))
+                facets += [
+                    PublishedDialogueFacet(dialogue_id=page.pk, kind=kind, key=key[:255], label=label[:255])
+                    for kind, key, label in facets_of(representation)
+                ]
     with transaction.atomic():
-        row, _created = PublishedDialogue.objects.update_or_create(page_id=page.pk, defaults=fields)
-        row.facets.all().delete()
-        PublishedDialogueFacet.objects.bulk_create(
-            PublishedDialogueFacet(dialogue=row, kind=kind, key=key[:255], label=label[:255])
-            for kind, key, label in facets_of(representation)
+        PublishedDialogue.objects.filter(page_id__in=page_ids).exclude(page_id__in=list(representations)).delete()
+        PublishedDialogue.objects.bulk_create(
+            rows, update_conflicts=True, unique_fields=["page_id"], update_fields=ROW_FIELDS, batch_size=200
         )
-    return representation
+        PublishedDialogueFacet.objects.filter(dialogue_id__in=list(representations)).delete()
+        PublishedDialogueFacet.objects.bulk_create(facets, batch_size=500)
+    return representations
+
+
+def prefetches(model: type[DialoguePageBase]) -> list[str]:
+    names = ["rung__ladder__rungs", "organisers", "target_groups", "methods", "contacts__organisation"]
+    return names + [name for name in ("tags", "consulted_bodies") if hasattr(model, name)]
+
+
+def translations_of(pages: list[Page]) -> dict[Any, list[Page]]:
+    """Live, public pages of content locales sharing a translation key with ``pages``, by key."""
+    if not pages:
+        return {}
+    found: dict[Any, list[Page]] = {}
+    candidates = (
+        Page.objects.live().public()
+        .filter(translation_key__in={page.translation_key for page in pages},
+                locale__language_code__in=content_language_codes())
+        .select_related("locale").order_by("locale__language_code")
+    )
+    for page in candidates:
+        if not (page.expire_at and page.expire_at <= timezone.now()):
+            found.setdefault(page.translation_key, []).append(page)
+    return found
 
 
 def remove_dialogue(page_id: int) -> bool:
     """Delete the row of a page; True if there was one."""
     deleted, _detail = PublishedDialogue.objects.filter(page_id=page_id).delete()
     return bool(deleted)
-
-
-def dialogue_pages_in(pages: models.QuerySet[Page]) -> Iterable[DialoguePageBase]:
-    """The dialogue pages among ``pages``, as their specific classes."""
-    for page in pages.specific().iterator():
-        if isinstance(page, DialoguePageBase):
-            yield page

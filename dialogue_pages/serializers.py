@@ -36,26 +36,24 @@ def iso(value) -> str | None:
     return value.isoformat() if value else None
 
 
-def visible_translations(page: Page) -> list[dict[str, Any]]:
-    """Links to the same dialogue in other locales: only live, public pages of content locales."""
-    others = (
-        page.get_translations().live().public().filter(locale__language_code__in=content_language_codes())
-        .select_related("locale").order_by("locale__language_code")
-    )
+def translation_links(translations: list[Page]) -> list[dict[str, Any]]:
+    """Links to the same dialogue in other locales (the caller passes only public ones)."""
     return [
         {"id": other.pk, "locale": other.locale.language_code, "title": other.title, "url": other.get_full_url()}
-        for other in others
-        if not (other.expire_at and other.expired)
+        for other in translations
     ]
 
 
-def dialogue_representation(page: DialoguePageBase) -> dict[str, Any]:
-    """The full, documented JSON of a dialogue page, rendered in the page's own language."""
+def dialogue_representation(page: DialoguePageBase, translations: list[Page]) -> dict[str, Any]:
+    """The full, documented JSON of a dialogue page, rendered in the page's own language.
+
+    ``translations`` are the live, public pages of the same dialogue in other content locales.
+    """
     with translation.override(page.locale.language_code):
-        return _representation(page)
+        return _representation(page, translations)
 
 
-def _representation(page: DialoguePageBase) -> dict[str, Any]:
+def _representation(page: DialoguePageBase, translations: list[Page]) -> dict[str, Any]:
     status = page.status
     url_parts = page.get_url_parts()
     equivalents = page.rung.equivalents() if page.rung_id else []
@@ -103,13 +101,13 @@ def _representation(page: DialoguePageBase) -> dict[str, Any]:
             for method in page.methods.all()
         ],
         "tags": sorted(tag.name for tag in page.tags.all()) if hasattr(page, "tags") else [],
-        "contacts": [contact_representation(contact) for contact in page.contacts.select_related("organisation")],
+        "contacts": [contact_representation(contact) for contact in page.contacts.all()],
         "legal_basis": page.legal_basis,
         "hearing": hearing_representation(page),
         "timeline": stream_field("timeline").stream_block.get_api_representation(page.timeline),
         "feedback": stream_field("feedback").stream_block.get_api_representation(page.feedback),
         "body": stream_field("body").stream_block.get_api_representation(page.body),
-        "translations": visible_translations(page),
+        "translations": translation_links(translations),
         "first_published_at": iso(page.first_published_at),
         "last_published_at": iso(page.last_published_at),
     }

@@ -1,13 +1,13 @@
 """Keep the published read model fresh, and tell listeners (search, webhooks) what changed.
 
-Every change that alters public output reaches ``refresh_dialogue`` or ``remove_dialogue``:
+Every change that alters public output reaches ``refresh_dialogues`` or ``remove_dialogue``:
 publish, unpublish (including scheduled expiry), delete, move, copy, a view restriction
 added to or removed from the page or an ancestor, and a change to a snippet a page uses.
 """
 
 import logging
+from collections.abc import Iterable
 
-from django.apps import apps
 from django.db import transaction
 from django.db.models.signals import post_delete, post_save, pre_delete
 from django.dispatch import Signal, receiver
@@ -15,8 +15,8 @@ from wagtail.models import Page, PageViewRestriction, ReferenceIndex
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from .ladders import ParticipationLadder, ParticipationRung, RungEquivalence
-from .pages import DialoguePageBase
-from .read_model import PublishedDialogue, refresh_dialogue, remove_dialogue
+from .pages import DialoguePageBase, dialogue_models
+from .read_model import PublishedDialogue, refresh_dialogues, remove_dialogue
 from .snippets import Contact, Method, Organisation, TargetGroup
 
 logger = logging.getLogger(__name__)
@@ -30,44 +30,39 @@ dialogue_unpublished = Signal()
 feedback_published = Signal()
 
 
-def dialogue_models() -> list[type[DialoguePageBase]]:
-    """Every concrete dialogue page type, including those a host site defines."""
-    return [model for model in apps.get_models() if issubclass(model, DialoguePageBase)]
+def sync_dialogues(page_ids: Iterable[int]) -> None:
+    """Bring the read model of the pages in line with their current state and notify listeners."""
+    page_ids = list(page_ids)
+    before = dict(PublishedDialogue.objects.filter(page_id__in=page_ids).values_list("page_id", "has_feedback"))
+    public = refresh_dialogues(page_ids)
+    for page_id in before.keys() - public.keys():
+        dialogue_unpublished.send(sender=Page, page_id=page_id)
+    for page_id, (page, representation) in public.items():
+        dialogue_published.send(sender=type(page), page=page, representation=representation)
+        if page.has_feedback and not before.get(page_id):
+            feedback_published.send(sender=type(page), page=page, representation=representation)
 
 
 def sync_dialogue(page: Page) -> None:
-    """Bring the read model of one page in line with its current state and notify listeners."""
-    had_row = PublishedDialogue.objects.filter(page_id=page.pk).values_list("has_feedback", flat=True).first()
-    representation = refresh_dialogue(page)
-    if representation is None:
-        if had_row is not None:
-            dialogue_unpublished.send(sender=type(page), page_id=page.pk)
-        return
-    specific = page.specific
-    dialogue_published.send(sender=type(specific), page=specific, representation=representation)
-    if specific.has_feedback and not had_row:
-        feedback_published.send(sender=type(specific), page=specific, representation=representation)
+    """``sync_dialogues`` for one page."""
+    sync_dialogues([page.pk])
 
 
 def sync_translations_of(page: Page) -> None:
     """Refresh the other locales' rows: their lists of translations include or drop ``page``."""
-    for other in page.get_translations().filter(pk__in=PublishedDialogue.objects.values("page_id")):
-        refresh_dialogue(other)
+    refresh_dialogues(
+        page.get_translations().filter(pk__in=PublishedDialogue.objects.values("page_id")).values_list("pk", flat=True)
+    )
 
 
 def sync_subtree(page: Page) -> None:
     """Refresh every dialogue at or below ``page`` (after a move or a privacy change)."""
-    for model in dialogue_models():
-        for dialogue in model.objects.descendant_of(page, inclusive=True):
-            sync_dialogue(dialogue)
+    sync_dialogues(Page.objects.descendant_of(page, inclusive=True).values_list("pk", flat=True))
 
 
 def sync_page_ids(page_ids: set[int]) -> None:
     """Refresh those of ``page_ids`` that are public dialogues now."""
-    published = PublishedDialogue.objects.filter(page_id__in=page_ids).values("page_id")
-    for model in dialogue_models():
-        for dialogue in model.objects.filter(pk__in=published):
-            sync_dialogue(dialogue)
+    sync_dialogues(PublishedDialogue.objects.filter(page_id__in=page_ids).values_list("page_id", flat=True))
 
 
 def referencing_page_ids(instance) -> set[int]:
@@ -121,9 +116,9 @@ def on_page_deleted(sender, instance, **kwargs) -> None:
 def _deleted(page_id: int, translation_key, locale_id: int) -> None:
     if remove_dialogue(page_id):
         dialogue_unpublished.send(sender=Page, page_id=page_id)
-    for other in Page.objects.filter(translation_key=translation_key).exclude(locale_id=locale_id):
-        if PublishedDialogue.objects.filter(page_id=other.pk).exists():
-            refresh_dialogue(other)
+    others = Page.objects.filter(translation_key=translation_key).exclude(locale_id=locale_id)
+    public_others = PublishedDialogue.objects.filter(page_id__in=others.values("pk"))
+    refresh_dialogues(public_others.values_list("page_id", flat=True))
 
 
 @receiver(post_page_move)

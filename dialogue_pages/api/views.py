@@ -9,7 +9,7 @@ from ninja.errors import HttpError, ValidationError
 from wagtail.models import Site
 
 from ..ladders import ParticipationLadder, ParticipationRung
-from ..read_model import PublishedDialogueFacet, refresh_dialogue, visible_rows
+from ..read_model import PublishedDialogueFacet, refresh_dialogues, visible_rows
 from ..snippets import Organisation
 from .http import json_response
 from .listing import check_locale, filtered, page_of, unknown_filter_values
@@ -62,19 +62,11 @@ def detail_response(request: HttpRequest, rows) -> HttpResponse:
         raise Http404("There is no public dialogue here.")
     if row.is_stale:
         # The stored JSON has a status or day count that changed with the date: renew it once.
-        refresh_dialogue_by_id(row.page_id)
+        refresh_dialogues([row.page_id])
         row = visible_rows().filter(page_id=row.page_id).only(*DETAIL_FIELDS).first()
         if row is None:
             raise Http404("There is no public dialogue here.")
     return json_response(request, bytes(row.detail), row.etag)
-
-
-def refresh_dialogue_by_id(page_id: int) -> None:
-    from wagtail.models import Page
-
-    page = Page.objects.filter(pk=page_id).first()
-    if page is not None:
-        refresh_dialogue(page)
 
 
 @api.get("/dialogues/", response={200: DialogueList, **PROBLEMS}, tags=["dialogues"], summary="List dialogues")

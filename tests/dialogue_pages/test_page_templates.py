@@ -4,7 +4,9 @@ import datetime
 
 import pytest
 from django.template.loader import get_template
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.formats import date_format
+from django.utils.translation import gettext, ngettext
 
 from dialogue_pages.factories import (
     ContactFactory,
@@ -19,8 +21,19 @@ from dialogue_pages.pages import ConsultedBody
 TODAY = timezone.localdate()
 
 
+def in_page_language(make):
+    """Evaluate ``make()`` in the language the test pages are served in (their locale, Danish)."""
+    with translation.override("da"):
+        return make()
+
+
+def t(message: str) -> str:
+    """``message`` as the page shows it: translated to the page's language."""
+    return in_page_language(lambda: gettext(message))
+
+
 def get_html(client, url: str, status: int = 200) -> str:
-    response = client.get(url, HTTP_ACCEPT_LANGUAGE="en")
+    response = client.get(url)
     assert response.status_code == status
     return response.content.decode()
 
@@ -98,20 +111,21 @@ def test_dialogue_page_shows_the_badge_in_text_and_colour(client, dialogue):
     html = get_html(client, dialogue.url)
     assert (badge["position"], badge["of"]) == (3, 5)
     assert f'<strong class="badge__label">{badge["label"]}</strong>' in html
-    assert "3 of 5" in html
+    assert t("%(position)s of %(size)s") % {"position": 3, "size": 5} in html
     assert f"({badge['ladder']})" in html
     assert f"--badge-colour: {badge['colour']}" in html
     assert html.count("badge__step badge__step--reached") == 3
-    assert "Why this level" in html and dialogue.rung_explanation in html
+    assert t("Why this level") in html and dialogue.rung_explanation in html
 
 
 def test_dialogue_page_shows_timeline_feedback_and_body(client, dialogue):
     html = get_html(client, dialogue.url)
     assert html.index("Borgermøde</h3>") < html.index("Workshop om pladsen</h3>")
-    assert '<time class="timeline-event__date" datetime="2024-03">March 2024</time>' in html
+    march = in_page_language(lambda: date_format(datetime.date(2024, 3, 1), "F Y"))
+    assert f'<time class="timeline-event__date" datetime="2024-03">{march}</time>' in html
     assert default_rung("inflytande").name in html
     assert "Vi mangler fælleslokaler." in html and "Kravet skrives ind i lokalplanen." in html
-    assert '<dd class="feedback-item__outcome">Partly adopted</dd>' in html
+    assert f'<dd class="feedback-item__outcome">{t("Partly adopted")}</dd>' in html
     assert 'href="https://example.org/rapport"' in html
     assert "Byg byliv før boliger" in html
     assert "feedback is still owed" not in html and 'class="notice"' not in html
@@ -123,15 +137,19 @@ def test_dialogue_that_owes_feedback_says_so(client, dialogue_index):
     assert page.feedback_owed
     html = get_html(client, page.url)
     assert 'class="notice"' in html
-    assert "not yet published what became of the input" in html
-    assert "It closed 12 days ago." in html
+    assert t("The dialogue has closed, and the organisers have not yet published what became of the input.") in html
+    closed = in_page_language(lambda: ngettext("It closed %(days)s day ago.", "It closed %(days)s days ago.", 12))
+    assert closed % {"days": 12} in html
 
 
 def test_a_bare_dialogue_renders_without_empty_sections(client, dialogue_index):
     page = DialoguePageFactory(parent=dialogue_index, rung=None, rung_explanation="", start_date=None, end_date=None)
     html = get_html(client, page.url)
-    assert "Planned" in html
-    for absent in ('class="badge"', "Why this level", "<h2 id=\"timeline\">", "You said, we did", "Contact</h2>"):
+    assert t("Planned") in html
+    absent_parts = (
+        'class="badge"', t("Why this level"), '<h2 id="timeline">', t("You said, we did"), t("Contact") + "</h2>"
+    )
+    for absent in absent_parts:
         assert absent not in html, absent
 
 
@@ -141,18 +159,18 @@ def test_index_lists_its_dialogues(client, dialogue_index, dialogue):
     assert "<h1>Dialoger</h1>" in html
     assert f'<a href="{dialogue.url}">Byliv i Sydhavnen</a>' in html
     assert "Hvordan skal byens fællesrum bruges?" in html
-    assert "Decided" in html
-    assert f"{dialogue.rung.name} —" in html and "3 of 5" in html
+    assert t("Decided") in html
+    assert f"{dialogue.rung.name} —" in html and t("%(position)s of %(size)s") % {"position": 3, "size": 5} in html
     assert "Kladde" not in html
 
 
 def test_empty_index_says_there_is_nothing_yet(client, dialogue_index):
-    assert "No dialogues have been published here yet." in get_html(client, dialogue_index.url)
+    assert t("No dialogues have been published here yet.") in get_html(client, dialogue_index.url)
 
 
 def test_unknown_address_gets_the_404_page(client, dialogue_index):
     html = get_html(client, "/does-not-exist/", status=404)
-    assert "Page not found" in html
+    assert t("Page not found") in html
     assert 'href="/"' in html
 
 

@@ -11,7 +11,7 @@ from dialogue_pages.importing import read_lines
 from dialogue_pages.pages import DialogueIndexPage
 from dialogue_pages.progress import Progress
 from dialogue_pages.serializers import content_language_codes
-from dialogue_pages.signals import sync_dialogue
+from dialogue_pages.signals import sync_dialogues
 
 
 class Command(BaseCommand):
@@ -47,8 +47,8 @@ class Command(BaseCommand):
         progress = Progress(self.stdout, len(items), "Importing")
         result = write(items, parents, options["publish"], progress.advance)
         if options["publish"]:
-            for page in Page.objects.filter(pk__in=result.created).specific().iterator(chunk_size=500):
-                sync_dialogue(page)
+            for start in range(0, len(result.created), 200):
+                sync_dialogues(result.created[start: start + 200])
         elapsed = time.monotonic() - started
         self.stdout.write(progress.finish())
         rate = len(items) / elapsed if elapsed else 0.0

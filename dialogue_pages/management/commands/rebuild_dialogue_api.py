@@ -1,11 +1,10 @@
 """Rebuild the published read model of every dialogue (safe while the site serves requests)."""
 
 from django.core.management.base import BaseCommand
-from wagtail.models import Page
 
+from dialogue_pages.pages import dialogue_models
 from dialogue_pages.progress import Progress
-from dialogue_pages.read_model import PublishedDialogue, refresh_dialogue
-from dialogue_pages.signals import dialogue_models
+from dialogue_pages.read_model import PublishedDialogue, refresh_dialogues
 
 
 class Command(BaseCommand):
@@ -17,10 +16,11 @@ class Command(BaseCommand):
             page_ids += list(model.objects.values_list("pk", flat=True))
         progress = Progress(self.stdout, len(page_ids), "Rebuilding")
         public = 0
-        # Page by page, each in its own transaction: readers always see a complete row.
-        for page in Page.objects.filter(pk__in=page_ids).specific().iterator(chunk_size=200):
-            public += refresh_dialogue(page) is not None
-            progress.advance()
+        # In batches, each in its own transaction: readers always see complete rows.
+        for start in range(0, len(page_ids), 200):
+            batch = page_ids[start: start + 200]
+            public += len(refresh_dialogues(batch))
+            progress.advance(len(batch))
         orphans, _detail = PublishedDialogue.objects.exclude(page_id__in=page_ids).delete()
         self.stdout.write(progress.finish())
         self.stdout.write(
