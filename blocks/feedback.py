@@ -4,8 +4,8 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.blocks.struct_block import StructBlockValidationError
-from wagtail.documents.blocks import DocumentChooserBlock
 
+from .choosers import OptionalDocumentChooserBlock
 from .schema import NULLABLE_STRING, STRING, enum, obj
 
 OUTCOME_CHOICES = [
@@ -82,7 +82,7 @@ class ResultReportBlock(blocks.StructBlock):
     """A link to a published result report, as an uploaded document or an external address."""
 
     title = blocks.CharBlock(label=_("Title"), max_length=255)
-    document = DocumentChooserBlock(label=_("Document"), required=False)
+    document = OptionalDocumentChooserBlock(label=_("Document"), required=False)
     url = blocks.URLBlock(label=_("External link"), required=False)
 
     api_schema = obj(

@@ -13,8 +13,8 @@ from django.utils import formats
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.blocks.struct_block import StructBlockValidationError
-from wagtail.snippets.blocks import SnippetChooserBlock
 
+from .choosers import OptionalSnippetChooserBlock
 from .schema import DATE, STRING, enum, obj
 
 PRECISION_CHOICES = [
@@ -102,7 +102,7 @@ class TimelineEventBlock(blocks.StructBlock):
         help_text=_("Shown instead of the date when the precision is 'free label', e.g. 'early 2024'."),
     )
     status = blocks.ChoiceBlock(choices=STATUS_CHOICES, default="planned", label=_("Status"))
-    rung = SnippetChooserBlock(
+    rung = OptionalSnippetChooserBlock(
         RUNG_MODEL, required=False, label=_("Participation rung of this phase"),
         help_text=_("Only if this phase offers a different level of influence than the dialogue as a whole."),
     )

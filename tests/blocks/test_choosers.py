@@ -1,0 +1,28 @@
+"""Optional choosers do not query the database when nothing is chosen."""
+
+import pytest
+
+from blocks.streams import TimelineBlock
+from dialogue_pages.factories import default_rung
+
+EVENT = {"title": "Møde", "description": "", "date": "2024-01-01", "precision": "day", "label": "", "status": "done"}
+
+
+@pytest.mark.django_db
+def test_events_without_a_rung_need_no_query(django_assert_num_queries):
+    stream = [{"type": "event", "value": {**EVENT, "rung": None}} for _ in range(5)]
+    with django_assert_num_queries(0):
+        value = TimelineBlock().to_python(stream)
+        assert [child.value["rung"] for child in value] == [None] * 5
+
+
+@pytest.mark.django_db
+def test_events_with_rungs_are_still_looked_up(django_assert_num_queries):
+    rung = default_rung("dialog")
+    stream = [
+        {"type": "event", "value": {**EVENT, "rung": rung.pk}},
+        {"type": "event", "value": {**EVENT, "rung": None}},
+    ]
+    with django_assert_num_queries(1):
+        value = TimelineBlock().to_python(stream)
+        assert [child.value["rung"] for child in value] == [rung, None]
