@@ -22,11 +22,11 @@ from wagtail.admin.panels import (
     TabbedInterface,
 )
 from wagtail.api import APIField
-from wagtail.fields import RichTextField, StreamField
+from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
-from blocks.streams import DialogueBodyBlock, FeedbackBlock, TimelineBlock
+from blocks.streams import DialogueBodyBlock, DialogueStreamField, FeedbackBlock, TimelineBlock
 from blocks.text import RICH_TEXT_FEATURES
 from blocks.timeline import period_of
 
@@ -132,9 +132,10 @@ class DialoguePageBase(Page):
         help_text=_("Tick if a formal consultation (hearing) with a response deadline is part of it."),
     )
     hearing_deadline = models.DateField(_("response deadline"), null=True, blank=True)
-    body = StreamField(DialogueBodyBlock(), verbose_name=_("body"), blank=True)
-    timeline = StreamField(TimelineBlock(), verbose_name=_("timeline"), blank=True)
-    feedback = StreamField(FeedbackBlock(), verbose_name=_("feedback"), blank=True)
+    # Block classes, not instances: the body is built once apps are ready, with hosts' blocks.
+    body = DialogueStreamField(DialogueBodyBlock, verbose_name=_("body"), blank=True)
+    timeline = DialogueStreamField(TimelineBlock, verbose_name=_("timeline"), blank=True)
+    feedback = DialogueStreamField(FeedbackBlock, verbose_name=_("feedback"), blank=True)
 
     external_id = models.CharField(
         _("external id"), max_length=255, null=True, blank=True, unique=True, editable=False,

@@ -1,6 +1,7 @@
 """Shared fixtures: a site whose root holds a dialogue index, and helpers to build dialogues."""
 
 import pytest
+from django.utils import translation
 from wagtail.models import Locale, Page, Site
 
 from dialogue_pages.factories import DialogueIndexPageFactory
@@ -21,3 +22,10 @@ def dialogue_index(db):
     site.root_page = index
     site.save()
     return index
+
+
+@pytest.fixture(autouse=True)
+def english_messages():
+    """Tests read messages in English; the default language of the site is Danish."""
+    with translation.override("en"):
+        yield
