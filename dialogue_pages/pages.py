@@ -1,6 +1,7 @@
 """Page types: the dialogue index and the dialogue page."""
 
 import datetime
+from typing import ClassVar
 
 from django.apps import apps
 from django.core.exceptions import ValidationError
@@ -40,7 +41,11 @@ class DialogueIndexPage(Page):
     intro = RichTextField(_("introduction"), blank=True, features=RICH_TEXT_FEATURES)
 
     content_panels = [*Page.content_panels, FieldPanel("intro")]
-    subpage_types = ["dialogue_pages.DialoguePage", "dialogue_pages.DialogueIndexPage"]
+
+    @classmethod
+    def clean_subpage_models(cls):
+        # Indexes hold every concrete dialogue type, including those a host site defines.
+        return [DialogueIndexPage, *dialogue_models()]
     template = "dialogue_pages/dialogue_index_page.html"
 
     class Meta:
@@ -167,6 +172,12 @@ class DialoguePageBase(Page):
         APIField("body"),
     ]
 
+    # Names of extra attributes a subclass serves in the API under "extra" (JSON-serialisable values).
+    api_extra_fields: ClassVar[list[str]] = []
+
+    parent_page_types = ["dialogue_pages.DialogueIndexPage"]
+    subpage_types: ClassVar[list[str]] = []
+
     class Meta:
         abstract = True
 
@@ -277,8 +288,6 @@ class DialoguePage(DialoguePageBase):
 
     tags = ClusterTaggableManager(through=DialoguePageTag, blank=True, verbose_name=_("topics"))
 
-    parent_page_types = ["dialogue_pages.DialogueIndexPage"]
-    subpage_types: list[str] = []
     template = "dialogue_pages/dialogue_page.html"
 
     content_panels = [

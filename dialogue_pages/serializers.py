@@ -110,6 +110,7 @@ def _representation(page: DialoguePageBase, translations: list[Page]) -> dict[st
         "translations": translation_links(translations),
         "first_published_at": iso(page.first_published_at),
         "last_published_at": iso(page.last_published_at),
+        "extra": {name: getattr(page, name) for name in page.api_extra_fields},
     }
 
 

@@ -1,10 +1,16 @@
 """Shared fixtures: a site whose root holds a dialogue index, and helpers to build dialogues."""
 
+import os
+
 import pytest
 from django.utils import translation
 from wagtail.models import Locale, Page, Site
 
 from dialogue_pages.factories import DialogueIndexPageFactory
+
+
+# The minimal host project (tests/host) runs with its own settings: `pytest tests/host --ds=tests.host.settings`.
+collect_ignore = [] if os.environ.get("DJANGO_SETTINGS_MODULE") == "tests.host.settings" else ["host"]
 
 
 @pytest.fixture

@@ -144,6 +144,7 @@ class DialogueDetail(DialogueSummary):
     feedback: list[StreamChild]
     body: list[StreamChild]
     translations: list[TranslationLink]
+    extra: dict = Field(description="fields a host's dialogue page type adds (its api_extra_fields)")
 
 
 class DialogueList(Schema):
