@@ -1,6 +1,7 @@
 # Two commands take a fresh clone to a running site or a green test run:
 #   make run   -- set up, migrate, load demo dialogues, serve on http://127.0.0.1:$(PORT)
 #   make test  -- set up and run the whole test suite
+#   make bench -- load-test the API on 10,000 generated dialogues (needs wrk; see BENCHMARKS.md)
 
 PYTHON ?= python3
 VENV ?= .venv
@@ -9,7 +10,7 @@ BIN = $(VENV)/bin
 STAMP = $(VENV)/.installed-stamp
 MANAGE = $(BIN)/python manage.py
 
-.PHONY: run demo test lint messages clean
+.PHONY: run demo test lint messages clean bench bench-full
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -25,12 +26,23 @@ demo: $(STAMP)
 run: demo
 	$(MANAGE) runserver 127.0.0.1:$(PORT)
 
+# The whole suite with the bundled site's settings, then the plugin alone in a minimal host project.
 test: $(STAMP)
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
+	$(BIN)/python -m pytest tests/host --ds=tests.host.settings $(PYTEST_ARGS)
 
 lint: $(STAMP)
 	$(BIN)/ruff check .
 	$(MANAGE) makemigrations --check --dry-run
+	DJANGO_SETTINGS_MODULE=tests.host.settings $(BIN)/python -m django makemigrations --check --dry-run
+
+# Benchmarks (BENCHMARKS.md): a fresh SQLite database, a generated archive, gunicorn and wrk on 127.0.0.1.
+# Both rewrite BENCHMARKS.md and bench/results/latest.json. Needs wrk (Debian: apt-get install wrk).
+bench: $(STAMP)
+	$(BIN)/python -m bench.harness --count 10000 --duration 10 $(BENCH_ARGS)
+
+bench-full: $(STAMP)
+	$(BIN)/python -m bench.harness --full $(BENCH_ARGS)
 
 # Needs GNU gettext (Debian: gettext); the compiled .mo files are committed.
 messages: $(STAMP)
