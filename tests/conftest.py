@@ -8,7 +8,6 @@ from wagtail.models import Locale, Page, Site
 
 from dialogue_pages.factories import DialogueIndexPageFactory
 
-
 # The minimal host project (tests/host) runs with its own settings: `pytest tests/host --ds=tests.host.settings`.
 collect_ignore = [] if os.environ.get("DJANGO_SETTINGS_MODULE") == "tests.host.settings" else ["host"]
 
