@@ -46,7 +46,7 @@ bench-full: $(STAMP)
 
 # Needs GNU gettext (Debian: gettext); the compiled .mo files are committed.
 messages: $(STAMP)
-	for app in dialogue_pages blocks; do (cd $$app && ../$(BIN)/python ../manage.py makemessages -l da -l sv --no-obsolete && ../$(BIN)/python ../manage.py compilemessages); done
+	for app in dialogue_pages blocks site; do (cd $$app && ../$(BIN)/python ../manage.py makemessages -l da -l sv --no-obsolete && ../$(BIN)/python ../manage.py compilemessages); done
 
 clean:
 	rm -rf $(VENV) db.sqlite3 media static_collected .pytest_cache

@@ -22,7 +22,7 @@ from dialogue_pages.ladders import ParticipationLadder
 from dialogue_pages.pages import DialoguePage
 from dialogue_pages.status import Status
 
-APPS = ("dialogue_pages", "blocks")
+APPS = ("dialogue_pages", "blocks", "dialogue_site")
 LANGUAGES = ("da", "sv")
 CATALOGS = [(app, lang) for app in APPS for lang in LANGUAGES]
 
