@@ -211,7 +211,19 @@ class DialoguePageBase(Page):
 
     def save(self, *args, **kwargs):
         self.update_derived_fields()
+        if self.locale_id:
+            self.localise_snippets()
         return super().save(*args, **kwargs)
+
+    def localise_snippets(self) -> None:
+        """Point organisers, target groups and methods at their translations in the page's locale.
+
+        A translated page starts as a copy that still refers to the source language's snippets.
+        """
+        for name in ("organisers", "target_groups", "methods"):
+            chosen = list(getattr(self, name).all())
+            if any(item.locale_id != self.locale_id for item in chosen):
+                setattr(self, name, [item.get_translation_or_none(self.locale) or item for item in chosen])
 
     def update_derived_fields(self) -> None:
         """Recompute the stored dates and feedback flag from the editable fields."""

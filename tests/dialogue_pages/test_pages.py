@@ -6,7 +6,7 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 
-from dialogue_pages.factories import DialoguePageFactory, default_rung
+from dialogue_pages.factories import DialoguePageFactory, OrganisationFactory, default_rung
 from dialogue_pages.status import Status
 
 TODAY = timezone.localdate()
@@ -123,3 +123,15 @@ def test_cancelled_dialogue_owes_no_feedback(dialogue_index):
     page = DialoguePageFactory(parent=dialogue_index, status_override=Status.CANCELLED)
     assert page.status == Status.CANCELLED
     assert not page.feedback_owed
+
+
+def test_a_translation_points_at_translated_snippets(dialogue_index, locales):
+    danish = OrganisationFactory(name="Lunds kommun (da)", slug="lund")
+    swedish = danish.copy_for_translation(locales["sv"])
+    swedish.name = "Lunds kommun"
+    swedish.save()
+    untranslated = OrganisationFactory(name="Kun på dansk", slug="kun-dansk")
+    page = DialoguePageFactory(parent=dialogue_index, organisers=[danish, untranslated])
+    translated = page.copy_for_translation(locales["sv"], copy_parents=True)
+    translated.save()
+    assert {org.name for org in translated.organisers.all()} == {"Lunds kommun", "Kun på dansk"}
