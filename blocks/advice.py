@@ -14,9 +14,6 @@ class TitledPointBlock(blocks.StructBlock):
 
     api_schema = obj({"title": STRING, "text": STRING}, title="TitledPoint")
 
-    def get_api_representation(self, value, context=None):
-        return {"title": value["title"], "text": value["text"]}
-
     class Meta:
         icon = "list-ul"
         label = _("Point")
@@ -36,13 +33,6 @@ class RecommendationsBlock(blocks.StructBlock):
         title="Recommendations",
     )
 
-    def get_api_representation(self, value, context=None):
-        point = self.child_blocks["recommendations"].child_block
-        return {
-            "audience": value["audience"],
-            "recommendations": [point.get_api_representation(item) for item in value["recommendations"]],
-        }
-
     class Meta:
         icon = "tick-inverse"
         label = _("Recommendations")
@@ -59,13 +49,6 @@ class LessonsLearnedBlock(blocks.StructBlock):
         {"heading": STRING, "lessons": array_of(TitledPointBlock.api_schema)},
         title="LessonsLearned",
     )
-
-    def get_api_representation(self, value, context=None):
-        point = self.child_blocks["lessons"].child_block
-        return {
-            "heading": value["heading"],
-            "lessons": [point.get_api_representation(item) for item in value["lessons"]],
-        }
 
     class Meta:
         icon = "doc-full"

@@ -18,9 +18,6 @@ class KeyFigureBlock(blocks.StructBlock):
 
     api_schema = obj({"value": STRING, "label": STRING, "description": STRING}, title="KeyFigure")
 
-    def get_api_representation(self, value, context=None):
-        return {"value": value["value"], "label": value["label"], "description": value["description"]}
-
     class Meta:
         icon = "order"
         label = _("Key figure")
@@ -35,13 +32,6 @@ class KeyFiguresBlock(blocks.StructBlock):
     api_schema = obj(
         {"heading": STRING, "figures": array_of(KeyFigureBlock.api_schema)}, title="KeyFigures"
     )
-
-    def get_api_representation(self, value, context=None):
-        figure = self.child_blocks["figures"].child_block
-        return {
-            "heading": value["heading"],
-            "figures": [figure.get_api_representation(item) for item in value["figures"]],
-        }
 
     class Meta:
         icon = "order"

@@ -42,9 +42,6 @@ class QuoteBlock(blocks.StructBlock):
 
     api_schema = obj({"text": STRING, "speaker": STRING, "role": STRING}, title="Quote")
 
-    def get_api_representation(self, value, context=None):
-        return {"text": value["text"], "speaker": value["speaker"], "role": value["role"]}
-
     class Meta:
         icon = "openquote"
         label = _("Quote")
