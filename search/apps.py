@@ -8,3 +8,17 @@ class SearchConfig(AppConfig):
     name = "search"
     label = "dialogue_search"
     verbose_name = _("Dialogue search")
+    default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self) -> None:
+        # The page app never imports search: search mounts itself on the page app's API and listens
+        # to its signals. ready() runs before the URLconf is loaded, so the router joins the API (and
+        # its OpenAPI document) before the API builds its URLs.
+        from dialogue_pages.api.views import api
+
+        from . import signals
+        from .api import router
+
+        if not any(prefix == "/search/" for prefix, _router in api._routers):
+            api.add_router("/search/", router)
+        signals.connect()

@@ -1,0 +1,98 @@
+"""Language analysis shared by every backend: words, Snowball stems per locale, Nordic folding.
+
+The database backend stores what these functions produce, and parses queries with the same
+functions, so the index and the query always agree on what a word is.
+"""
+
+import re
+import threading
+import unicodedata
+from collections.abc import Iterable, Iterator
+
+import Stemmer
+from django.conf import settings
+
+# Snowball algorithm per language code; a host may extend it with DIALOGUE_SEARCH_STEMMERS.
+DEFAULT_STEMMERS = {"da": "danish", "sv": "swedish", "en": "english", "nb": "norwegian", "no": "norwegian",
+                    "de": "german", "fi": "finnish", "nl": "dutch", "fr": "french"}
+# Words longer than this are cut: nobody searches for them, and they bloat the index.
+MAX_WORD_LENGTH = 64
+# Letters and digits only: everything else (punctuation, operators, emoji, control characters)
+# separates words, so no query syntax of any engine can reach it.
+WORD = re.compile(r"[^\W_]+")
+# Nordic spellings without the special letters ("Aarhus", "Malmoe") are as common as the real ones.
+FOLDING = str.maketrans({"å": "aa", "æ": "ae", "ø": "oe", "ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss"})
+
+_stemmers = threading.local()  # PyStemmer objects are not thread-safe
+
+
+def stemmer_names() -> dict[str, str]:
+    return {**DEFAULT_STEMMERS, **getattr(settings, "DIALOGUE_SEARCH_STEMMERS", {})}
+
+
+def stemmer(locale: str) -> "Stemmer.Stemmer | None":
+    """The Snowball stemmer of ``locale``, or None when the language has none."""
+    cache = _stemmers.__dict__
+    if locale not in cache:
+        name = stemmer_names().get(locale)
+        cache[locale] = Stemmer.Stemmer(name) if name in Stemmer.algorithms() else None
+    return cache[locale]
+
+
+def normalise(text: str) -> str:
+    return unicodedata.normalize("NFKC", text).casefold()
+
+
+def words(text: str) -> list[str]:
+    """The lower-cased words of ``text``, in order."""
+    return [word[:MAX_WORD_LENGTH] for word in WORD.findall(normalise(text))]
+
+
+def word_spans(text: str) -> Iterator[tuple[int, int, str]]:
+    """(start, end, normalised word) for every word of ``text``, with offsets into ``text`` itself."""
+    for match in WORD.finditer(text):
+        word = match.group()
+        word = word.lower() if word.isascii() else "".join(WORD.findall(normalise(word)))
+        if word:
+            yield match.start(), match.end(), word[:MAX_WORD_LENGTH]
+
+
+def stems(tokens: list[str], locale: str) -> list[str]:
+    """The Snowball stems of ``tokens`` in ``locale`` (the tokens themselves without a stemmer)."""
+    algorithm = stemmer(locale)
+    if algorithm is None:
+        return list(tokens)
+    # A text repeats its words: stem each distinct word once.
+    distinct = list(dict.fromkeys(tokens))
+    stem_of = dict(zip(distinct, algorithm.stemWords(distinct), strict=True))
+    return [stem_of[token] for token in tokens]
+
+
+def fold_all(tokens: list[str]) -> list[str]:
+    """``fold`` of every token, each distinct token folded once."""
+    fold_of = {token: fold(token) for token in set(tokens)}
+    return [fold_of[token] for token in tokens]
+
+
+def fold(word: str) -> str:
+    """ASCII-ish form: å→aa, æ→ae, ø→oe (and ä, ö, ü), other accents dropped."""
+    folded = word.translate(FOLDING)
+    if folded.isascii():
+        return folded
+    decomposed = unicodedata.normalize("NFKD", folded)
+    return "".join(char for char in decomposed if not unicodedata.combining(char)) or folded
+
+
+def analyse(text: str, locale: str) -> list[str]:
+    """The stems of the words of ``text``, as the index stores them."""
+    return stems(words(text), locale)
+
+
+def query_stems(word: str, locales: Iterable[str]) -> list[str]:
+    """The distinct stems of one query word in each of ``locales`` (several when no locale is given)."""
+    found: list[str] = []
+    for locale in locales:
+        stem = stems([word], locale)[0]
+        if stem and stem not in found:
+            found.append(stem)
+    return found or [word]

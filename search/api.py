@@ -1,0 +1,145 @@
+"""``GET /api/v1/search/`` and ``GET /api/v1/search/suggest/`` (mounted on the dialogue API in apps.py)."""
+
+import orjson
+from django.http import HttpRequest, HttpResponse
+from django.utils import timezone
+from django.utils.http import urlencode
+from ninja import Field, Query, Router, Schema
+
+from dialogue_pages.api.cursor import decode_cursor, encode_cursor
+from dialogue_pages.api.http import json_response
+from dialogue_pages.api.listing import check_locale
+from dialogue_pages.api.problems import ProblemError
+from dialogue_pages.api.schemas import Badge, OrganisationRef, Problem, StatusKey, StatusOut
+
+from .backends.base import FACETS, SearchFilters, SearchPage
+from .query import MAX_QUERY_LENGTH
+from .service import items_of, run_search, run_suggest, search_request
+
+router = Router(tags=["search"])
+PROBLEMS = {400: Problem, 422: Problem}
+# Relevance pages are counted by offset; beyond this, refine the query instead of paging on.
+MAX_OFFSET = 1000
+CURSOR_ORDERING = "relevance"
+
+
+class SearchParams(Schema):
+    """Query and filters of a search; an empty ``q`` with filters browses."""
+
+    q: str = Field("", description=f'words (all must match), "quoted phrases", -excluded; at most '
+                                   f"{MAX_QUERY_LENGTH} characters")
+    locale: str | None = Field(None, max_length=20, description="da, sv or en: search in this language only")
+    organisation: str | None = Field(None, max_length=100, description="organisation key (slug)")
+    rung: str | None = Field(None, max_length=50, description="rung key, e.g. 'dialog' or 'consult'")
+    status: StatusKey | None = None
+    year: int | None = Field(None, ge=1900, le=2200, description="dialogues running at some time in this year")
+    tag: str | None = Field(None, max_length=100)
+    target_group: str | None = Field(None, max_length=100, description="target group key (slug)")
+    limit: int = Field(20, ge=1, le=50)
+    cursor: str | None = Field(None, max_length=200)
+
+
+class SuggestParams(Schema):
+    q: str = Field("", description="what has been typed so far; suggestions start at two letters")
+    locale: str | None = Field(None, max_length=20)
+    limit: int = Field(8, ge=1, le=20)
+
+
+class SearchItem(Schema):
+    """One hit: enough to render a result line."""
+
+    id: int
+    title: str
+    url: str | None
+    locale: str
+    snippet: str = Field(description="HTML: escaped text with <mark> around the matched words")
+    badge: Badge | None
+    status: StatusOut
+    start: str | None
+    end: str | None
+    organisers: list[OrganisationRef]
+
+
+class FacetValue(Schema):
+    key: str
+    label: str
+    count: int
+
+
+class Facets(Schema):
+    """Counts for the query and every other filter (a facet's own filter is left out of its counts)."""
+
+    rung: list[FacetValue]
+    status: list[FacetValue]
+    organisation: list[FacetValue]
+    year: list[FacetValue]
+    tag: list[FacetValue]
+    target_group: list[FacetValue]
+
+
+class SearchResults(Schema):
+    total: int
+    items: list[SearchItem]
+    facets: Facets
+    next: str | None = Field(description="URL of the next page, or null")
+
+
+class SuggestItem(Schema):
+    id: int
+    title: str
+    url: str | None
+    locale: str
+
+
+class Suggestions(Schema):
+    items: list[SuggestItem]
+
+
+def check_length(text: str) -> None:
+    if len(text) > MAX_QUERY_LENGTH:
+        raise ProblemError(
+            400, "Query too long", f"Search for at most {MAX_QUERY_LENGTH} characters.", parameter="q"
+        )
+
+
+def offset_of(cursor: str | None) -> int:
+    if not cursor:
+        return 0
+    (offset,) = decode_cursor(cursor, CURSOR_ORDERING, 1)
+    if not isinstance(offset, int) or isinstance(offset, bool) or not 0 <= offset <= MAX_OFFSET:
+        raise ProblemError(400, "Invalid cursor", "The cursor is malformed.", parameter="cursor")
+    return offset
+
+
+def next_url(request: HttpRequest, page: SearchPage, offset: int, limit: int) -> str | None:
+    following = offset + limit
+    if following >= page.total or following > MAX_OFFSET:
+        return None
+    query = {key: value for key, value in request.GET.items() if key != "cursor"}
+    cursor = encode_cursor(CURSOR_ORDERING, [following])
+    return request.build_absolute_uri(f"{request.path}?{urlencode({**query, 'cursor': cursor})}")
+
+
+@router.get("/", response={200: SearchResults, **PROBLEMS}, summary="Search dialogues")
+def search(request: HttpRequest, params: Query[SearchParams]) -> HttpResponse:
+    """Full-text search with facets and highlighted snippets, in Danish, Swedish or English."""
+    check_length(params.q)
+    check_locale(params.locale)
+    offset = offset_of(params.cursor)
+    filters = SearchFilters(**{name: getattr(params, name) for name in FACETS})
+    page = run_search(search_request(params.q, params.locale, filters, params.limit, offset))
+    body = {
+        "total": page.total,
+        "items": items_of(page, timezone.localdate()),
+        "facets": {name: [facet.__dict__ for facet in page.facets.get(name, [])] for name in FACETS},
+        "next": next_url(request, page, offset, params.limit),
+    }
+    return json_response(request, orjson.dumps(body))
+
+
+@router.get("/suggest/", response={200: Suggestions, **PROBLEMS}, summary="Suggest titles as you type")
+def suggest(request: HttpRequest, params: Query[SuggestParams]) -> HttpResponse:
+    """Titles of public dialogues with words starting with what has been typed (two letters or more)."""
+    check_length(params.q)
+    check_locale(params.locale)
+    return json_response(request, orjson.dumps({"items": run_suggest(params.q, params.locale, params.limit)}))

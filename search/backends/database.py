@@ -1,0 +1,193 @@
+"""The embedded default backend: SQLite FTS5 or PostgreSQL full text, chosen by the database vendor.
+
+A search costs a constant number of queries whatever the number of results: the index token,
+the compound vocabulary, one statement with the matching ids of every tier, and the texts of
+the page's hits for snippets. Filters, facet counts and ranking happen on in-memory columns
+(``columns.py``, ``facets.py``).
+"""
+
+import datetime
+import uuid
+from collections.abc import Iterable
+
+import numpy as np
+import orjson
+from django.core.exceptions import ImproperlyConfigured
+from django.db import connections, transaction
+
+from dialogue_pages.read_model import PublishedDialogue
+
+from ..analysis import fold
+from ..documents import DialogueDocument
+from ..highlight import Highlighter, snippet
+from ..models import IndexedDialogue, IndexedText, IndexState, IndexTerm
+from ..query import prefix_words
+from .base import Hit, SearchBackend, SearchPage, SearchRequest, Suggestion
+from .columns import Columns, load
+from .facets import rank, select, visible_mask
+from .plan import COMPOUND_TIER, TIERS, analyse_document, plan_query
+from .postgres import PostgresFullText
+from .sqlite import SqliteFullText
+
+DIALECTS = {"sqlite": SqliteFullText, "postgresql": PostgresFullText}
+DOCUMENT_FIELDS = ("locale", "expire_at", "rung_key", "rung_label", "status_override", "date_from", "date_to",
+                   "has_feedback", "sort_start", "facets")
+TEXT_FIELDS = ("title", "intro", "purpose", "body")
+
+
+def ids_of(joined: str) -> np.ndarray:
+    """The ids of a comma-separated list (what group_concat and string_agg return)."""
+    if not joined:
+        return np.zeros(0, dtype=np.int64)
+    return np.array(joined.split(","), dtype=np.int64)
+
+
+class DatabaseBackend(SearchBackend):
+    """Full-text search in the project's own database; no other service needed."""
+
+    name = "database"
+
+    def __init__(self, using: str = "default") -> None:
+        self.using = using
+
+    @property
+    def full_text(self) -> SqliteFullText | PostgresFullText:
+        vendor = connections[self.using].vendor
+        if vendor not in DIALECTS:
+            raise ImproperlyConfigured(f"Database search supports SQLite and PostgreSQL, not {vendor}.")
+        return DIALECTS[vendor]()
+
+    def changed(self) -> None:
+        """Tell every process that its facet columns are out of date."""
+        if not IndexState.objects.using(self.using).update(token=uuid.uuid4().hex):
+            IndexState.objects.using(self.using).create(token=uuid.uuid4().hex)
+
+    def index(self, documents: Iterable[DialogueDocument]) -> None:
+        documents = {document.page_id: document for document in documents}
+        if not documents:
+            return
+        with transaction.atomic(using=self.using):
+            # The entry hangs off the read-model row: a row that is gone already needs no entry.
+            present = set(PublishedDialogue.objects.using(self.using).filter(page_id__in=documents)
+                          .values_list("page_id", flat=True))
+            documents = [document for page_id, document in documents.items() if page_id in present]
+            self._write(documents)
+            self.changed()
+
+    def _write(self, documents: list[DialogueDocument]) -> None:
+        if not documents:
+            return
+        manager = IndexedDialogue.objects.using(self.using)
+        manager.bulk_create(
+            [IndexedDialogue(page_id=d.page_id, **{**{name: getattr(d, name) for name in DOCUMENT_FIELDS},
+                                                   "facets": orjson.dumps(d.facets).decode()})
+             for d in documents],
+            update_conflicts=True, unique_fields=["page"], update_fields=list(DOCUMENT_FIELDS),
+        )
+        IndexedText.objects.using(self.using).bulk_create(
+            [IndexedText(dialogue_id=d.page_id, **{name: getattr(d, name) for name in TEXT_FIELDS})
+             for d in documents],
+            update_conflicts=True, unique_fields=["dialogue"], update_fields=list(TEXT_FIELDS),
+        )
+        analysed = [analyse_document(document) for document in documents]
+        terms = sorted({term for document in analysed for term in document.terms})
+        IndexTerm.objects.using(self.using).bulk_create(
+            [IndexTerm(term=term) for term in terms], ignore_conflicts=True, batch_size=500
+        )
+        with connections[self.using].cursor() as cursor:
+            self.full_text.write(cursor, analysed)
+
+    def delete(self, page_ids: Iterable[int]) -> None:
+        page_ids = list(page_ids)
+        if not page_ids:
+            return
+        with transaction.atomic(using=self.using):
+            IndexedDialogue.objects.using(self.using).filter(page_id__in=page_ids).delete()
+            with connections[self.using].cursor() as cursor:
+                self.full_text.delete(cursor, page_ids)
+            self.changed()
+
+    def matches(self, request: SearchRequest, columns: Columns) -> tuple[np.ndarray, np.ndarray]:
+        """Rows of the columns that match the query text, and the tier of each."""
+        query = request.query
+        if not (query.items or query.excluded):
+            return np.arange(columns.size), np.zeros(columns.size, dtype=np.int64)
+        plan = plan_query(query, [request.locale] if request.locale else request.content_locales)
+        with connections[self.using].cursor() as cursor:
+            expansions = self.full_text.expansions(cursor, plan.parts)
+            tier_ids, excluded_ids = self.full_text.matching_ids(cursor, plan, expansions)
+        if tier_ids:
+            matched = ids_of(tier_ids[COMPOUND_TIER])
+            tiers = np.full(len(matched), COMPOUND_TIER, dtype=np.int64)
+            for tier in reversed(range(TIERS - 1)):
+                tiers[np.isin(matched, ids_of(tier_ids[tier]))] = tier
+        else:
+            matched, tiers = columns.page_ids, np.zeros(columns.size, dtype=np.int64)
+        if excluded_ids:
+            keep = ~np.isin(matched, ids_of(excluded_ids))
+            matched, tiers = matched[keep], tiers[keep]
+        order = np.argsort(matched, kind="stable")
+        matched, tiers = matched[order], tiers[order]
+        known = np.isin(matched, columns.page_ids)
+        return columns.rows_of(matched[known]), tiers[known]
+
+    def search(self, request: SearchRequest) -> SearchPage:
+        columns = load(self.using)
+        if request.query.matches_nothing:
+            rows, tiers = np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64)
+        else:
+            rows, tiers = self.matches(request, columns)
+        page_ids, total, facets = select(columns, request, rows, tiers)
+        return SearchPage(total=total, hits=self.hits(request, columns, page_ids.tolist()), facets=facets)
+
+    def hits(self, request: SearchRequest, columns: Columns, page_ids: list[int]) -> list[Hit]:
+        """Hits with snippets, in the order of ``page_ids`` (one query for all their texts)."""
+        if not page_ids:
+            return []
+        texts = {
+            row[0]: row[1:] for row in IndexedText.objects.using(self.using).filter(dialogue_id__in=page_ids)
+            .values_list("dialogue_id", "intro", "purpose", "body")
+        }
+        locales = [request.locale] if request.locale else list(request.content_locales)
+        highlighter = Highlighter.for_query(request.query, locales)
+        row_locale = dict(zip(page_ids, (columns.locales[code] for code in
+                                         columns.locale[columns.rows_of(np.array(page_ids))]), strict=False))
+        return [Hit(page_id, snippet(texts.get(page_id, ()), row_locale.get(page_id, ""), highlighter))
+                for page_id in page_ids]
+
+    def suggest(self, text: str, locale: str | None, limit: int, now: datetime.datetime,
+                content_locales: tuple[str, ...]) -> list[Suggestion]:
+        prefixes = [fold(word) for word in prefix_words(text)]
+        if len(prefixes) > 1 and len(prefixes[-1]) < 2:
+            prefixes.pop()  # a word just begun says nothing yet
+        if not prefixes or sum(len(prefix) for prefix in prefixes) < 2:
+            return []
+        columns = load(self.using)
+        with connections[self.using].cursor() as cursor:
+            at_start, anywhere = self.full_text.suggest_ids(cursor, prefixes)
+        matched = np.unique(ids_of(anywhere))
+        rows = columns.rows_of(matched)
+        tiers = np.where(np.isin(columns.page_ids[rows], ids_of(at_start)), 0, 1)
+        keep = visible_mask(columns, locale, content_locales, now)[rows]
+        ranked = rank(columns, rows[keep], tiers[keep])[:limit]
+        return [Suggestion(int(page_id), "") for page_id in columns.page_ids[ranked]]
+
+    def health(self) -> tuple[bool, str]:
+        with connections[self.using].cursor() as cursor:
+            return True, self.full_text.check(cursor)
+
+    def indexed_ids(self, locale: str | None = None) -> set[int]:
+        entries = IndexedDialogue.objects.using(self.using)
+        if locale:
+            entries = entries.filter(locale=locale)
+        return set(entries.values_list("page_id", flat=True))
+
+    def prepare_rebuild(self, locale: str | None) -> None:
+        if locale is None:
+            # The vocabulary only grows between rebuilds; a full rebuild forgets words no longer used.
+            IndexTerm.objects.using(self.using).all().delete()
+
+    def finish_rebuild(self, locale: str | None) -> None:
+        with connections[self.using].cursor() as cursor:
+            self.full_text.optimise(cursor)
+        self.changed()

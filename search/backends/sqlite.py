@@ -1,0 +1,120 @@
+"""SQLite FTS5: storage of analysed documents and MATCH expressions for query plans.
+
+Every word reaches FTS5 inside double quotes, and words consist of letters and digits only
+(``search.analysis.WORD``), so no text a citizen types can form FTS5 syntax. Phrases are quoted
+strings of several words; column filters and operators come from this module alone.
+"""
+
+from collections.abc import Iterable, Sequence
+
+from .plan import COMPOUND_TIER, FOLDED_TIER, MAX_EXPANSIONS, STEM_FIELDS, TIERS, AnalysedDocument, ItemPlan, QueryPlan
+
+FOLDED_COLUMNS = "{ftitle ftext}"
+
+
+def quote(words: Sequence[str]) -> str:
+    return '"' + " ".join(words).replace('"', '""') + '"'
+
+
+def either(alternatives: Iterable[Sequence[str]]) -> str:
+    return "(" + " OR ".join(quote(alternative) for alternative in alternatives) + ")"
+
+
+def item_match(item: ItemPlan, tier: int, expansions: dict[str, list[str]]) -> str:
+    """The FTS5 expression matching ``item`` at ``tier`` or better."""
+    columns = "{" + " ".join(STEM_FIELDS[: min(tier, len(STEM_FIELDS) - 1) + 1]) + "}"
+    alternatives = [f"{columns}: {either(item.stems)}"]
+    if tier >= FOLDED_TIER:
+        alternatives.append(f"{FOLDED_COLUMNS}: {either(item.folded)}")
+    terms = list(dict.fromkeys(term for part in item.parts for term in expansions.get(part, [])))
+    if tier >= COMPOUND_TIER and terms:
+        alternatives.append(f"{FOLDED_COLUMNS}: {either((term,) for term in terms[:MAX_EXPANSIONS])}")
+    return "(" + " OR ".join(alternatives) + ")"
+
+
+def tier_match(plan: QueryPlan, tier: int, expansions: dict[str, list[str]]) -> str:
+    return " AND ".join(item_match(item, tier, expansions) for item in plan.items)
+
+
+def excluded_match(plan: QueryPlan) -> str:
+    return " OR ".join(item_match(item, FOLDED_TIER, {}) for item in plan.excluded)
+
+
+def suggest_match(prefixes: Sequence[str], at_start: bool) -> str:
+    """Every typed word as a prefix of a title word; the first at the title's start if ``at_start``."""
+    terms = [quote([prefix]) + " *" for prefix in prefixes]
+    if at_start:
+        terms[0] = "^ " + terms[0]
+    return " AND ".join(terms)
+
+
+class SqliteFullText:
+    """The FTS5 side of the database backend (tables created by the migration)."""
+
+    def write(self, cursor, documents: list[AnalysedDocument]) -> None:
+        ids = [(document.page_id,) for document in documents]
+        cursor.executemany("DELETE FROM dialogue_search_fts WHERE rowid = %s", ids)
+        cursor.executemany("DELETE FROM dialogue_search_suggest WHERE rowid = %s", ids)
+        cursor.executemany(
+            "INSERT INTO dialogue_search_fts(rowid, title, intro, purpose, body, ftitle, ftext) "
+            "VALUES (%s, %s, %s, %s, %s, %s, %s)",
+            [(d.page_id, *(d.fields[name] for name in STEM_FIELDS), d.folded_title, d.folded_text)
+             for d in documents],
+        )
+        cursor.executemany(
+            "INSERT INTO dialogue_search_suggest(rowid, words) VALUES (%s, %s)",
+            [(d.page_id, " ".join(d.suggest_words)) for d in documents],
+        )
+
+    def delete(self, cursor, page_ids: list[int]) -> None:
+        # The trigger on dialogue_search_indexedtext does this too; a row without text is cleaned here.
+        cursor.executemany("DELETE FROM dialogue_search_fts WHERE rowid = %s", [(pk,) for pk in page_ids])
+        cursor.executemany("DELETE FROM dialogue_search_suggest WHERE rowid = %s", [(pk,) for pk in page_ids])
+
+    def expansions(self, cursor, parts: list[str]) -> dict[str, list[str]]:
+        """Vocabulary words containing each part (trigram index), shortest first."""
+        if not parts:
+            return {}
+        select = (
+            "SELECT * FROM (SELECT %s, term FROM dialogue_search_terms WHERE dialogue_search_terms MATCH %s "
+            f"ORDER BY length(term) LIMIT {MAX_EXPANSIONS})"
+        )
+        cursor.execute(" UNION ALL ".join([select] * len(parts)),
+                       [value for part in parts for value in (part, quote([part]))])
+        found: dict[str, list[str]] = {}
+        for part, term in cursor.fetchall():
+            found.setdefault(part, []).append(term)
+        return found
+
+    def matching_ids(self, cursor, plan: QueryPlan, expansions: dict[str, list[str]]
+                     ) -> tuple[list[str], str]:
+        """Comma-separated page ids per tier (tier 5 holds every match), and of the excluded items."""
+        expressions = [tier_match(plan, tier, expansions) for tier in range(TIERS)] if plan.items else []
+        if plan.excluded:
+            expressions.append(excluded_match(plan))
+        if not expressions:
+            return [], ""
+        select = "SELECT %s, group_concat(rowid) FROM dialogue_search_fts WHERE dialogue_search_fts MATCH %s"
+        cursor.execute(" UNION ALL ".join([select] * len(expressions)),
+                       [value for number, expression in enumerate(expressions) for value in (number, expression)])
+        by_number = {number: ids or "" for number, ids in cursor.fetchall()}
+        tiers = [by_number.get(tier, "") for tier in range(TIERS)] if plan.items else []
+        return tiers, by_number.get(len(expressions) - 1, "") if plan.excluded else ""
+
+    def suggest_ids(self, cursor, prefixes: list[str]) -> tuple[str, str]:
+        """Page ids whose title starts with the typed words, and those with them anywhere."""
+        select = "SELECT %s, group_concat(rowid) FROM dialogue_search_suggest WHERE dialogue_search_suggest MATCH %s"
+        cursor.execute(f"{select} UNION ALL {select}",
+                       [0, suggest_match(prefixes, True), 1, suggest_match(prefixes, False)])
+        by_number = {number: ids or "" for number, ids in cursor.fetchall()}
+        return by_number.get(0, ""), by_number.get(1, "")
+
+    def optimise(self, cursor) -> None:
+        """Merge the index segments after a full rebuild (faster queries)."""
+        for table in ("dialogue_search_fts", "dialogue_search_suggest"):
+            cursor.execute(f"INSERT INTO {table}({table}) VALUES ('optimize')")
+
+    def check(self, cursor) -> str:
+        cursor.execute("SELECT count(*) FROM dialogue_search_fts WHERE dialogue_search_fts MATCH %s", ['"x"'])
+        cursor.fetchone()
+        return "sqlite fts5"

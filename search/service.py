@@ -1,0 +1,162 @@
+"""The search service: which backend answers, how documents reach it, and what the API returns.
+
+The backend is ``DIALOGUE_SEARCH_BACKEND`` (a dotted path) if set; else Elasticsearch when
+``DIALOGUE_ELASTICSEARCH_URL`` (or the environment's ``ELASTICSEARCH_URL``) is set; else the
+database. The database index is always kept, even with Elasticsearch in front: it is what a
+search falls back to when Elasticsearch cannot be reached.
+"""
+
+import datetime
+import logging
+from collections.abc import Iterable
+from typing import Any
+
+import orjson
+from django.conf import settings
+from django.utils import timezone, translation
+from django.utils.module_loading import import_string
+
+from dialogue_pages.read_model import PublishedDialogue, visible_rows
+from dialogue_pages.serializers import content_language_codes
+from dialogue_pages.status import Status, derive_status
+
+from .backends.base import BackendUnavailable, FacetCount, SearchBackend, SearchFilters, SearchPage, SearchRequest
+from .backends.database import DatabaseBackend
+from .conf import elasticsearch_alias, elasticsearch_url
+from .documents import DialogueDocument, document_from, document_of_row
+from .query import parse_query
+
+logger = logging.getLogger(__name__)
+
+DATABASE_BACKEND = "search.backends.database.DatabaseBackend"
+ELASTICSEARCH_BACKEND = "search.backends.elasticsearch.ElasticsearchBackend"
+ROW_FIELDS = ("page_id", "summary", "locale", "date_from", "date_to", "has_feedback", "status_override")
+_backends: dict[str, SearchBackend] = {}
+
+
+def backend_path() -> str:
+    configured = getattr(settings, "DIALOGUE_SEARCH_BACKEND", "")
+    if configured:
+        return configured
+    return ELASTICSEARCH_BACKEND if elasticsearch_url() else DATABASE_BACKEND
+
+
+def backend_named(path: str) -> SearchBackend:
+    # Keyed by the connection settings too, so that changed settings (tests, say) get a new instance.
+    key = f"{path}|{elasticsearch_url()}|{elasticsearch_alias()}"
+    if key not in _backends:
+        _backends[key] = import_string(path)()
+    return _backends[key]
+
+
+def get_backend() -> SearchBackend:
+    """The backend that answers searches."""
+    return backend_named(backend_path())
+
+
+def database_backend() -> DatabaseBackend:
+    backend = backend_named(DATABASE_BACKEND)
+    assert isinstance(backend, DatabaseBackend)
+    return backend
+
+
+def index_backends() -> list[SearchBackend]:
+    """Every backend that must hold the documents: the configured one and the database fallback."""
+    configured = get_backend()
+    return [configured] if isinstance(configured, DatabaseBackend) else [database_backend(), configured]
+
+
+def for_each_backend(action: str, *args: Any) -> None:
+    for backend in index_backends():
+        try:
+            getattr(backend, action)(*args)
+        except BackendUnavailable as error:
+            # Publishing must not fail because a search service is down; reindex_dialogues repairs it.
+            logger.error("Search backend %s could not %s: %s", backend.name, action, error)
+
+
+def index_documents(documents: Iterable[DialogueDocument]) -> None:
+    for_each_backend("index", list(documents))
+
+
+def remove_pages(page_ids: Iterable[int]) -> None:
+    for_each_backend("delete", list(page_ids))
+
+
+def index_published(page_id: int, representation: dict[str, Any]) -> None:
+    """Index the public dialogue ``page_id`` whose row the read model has just written."""
+    row = visible_rows().filter(page_id=page_id).defer("detail").first()
+    if row is None:
+        remove_pages([page_id])
+    else:
+        index_documents([document_from(representation, row)])
+
+
+def documents_of(rows: Iterable[PublishedDialogue]) -> list[DialogueDocument]:
+    return [document_of_row(row) for row in rows]
+
+
+def search_request(q: str, locale: str | None, filters: SearchFilters, limit: int, offset: int) -> SearchRequest:
+    return SearchRequest(
+        query=parse_query(q), locale=locale, filters=filters, limit=limit, offset=offset,
+        today=timezone.localdate(), now=timezone.now(), content_locales=tuple(content_language_codes()),
+    )
+
+
+def run_search(request: SearchRequest) -> SearchPage:
+    """Ask the configured backend; if its service is down, the database."""
+    backend = get_backend()
+    try:
+        page = backend.search(request)
+    except BackendUnavailable as error:
+        logger.warning("Search backend %s unreachable, answering from the database: %s", backend.name, error)
+        page = database_backend().search(request)
+    with translation.override(request.locale or translation.get_language()):
+        page.facets["status"] = [
+            FacetCount(facet.key, str(Status(facet.key).label), facet.count) for facet in page.facets.get("status", [])
+        ]
+    return page
+
+
+def run_suggest(text: str, locale: str | None, limit: int) -> list[dict[str, Any]]:
+    """Title suggestions as API items ({id, title, url, locale})."""
+    arguments = (text, locale, limit, timezone.now(), tuple(content_language_codes()))
+    backend = get_backend()
+    try:
+        suggestions = backend.suggest(*arguments)
+    except BackendUnavailable as error:
+        logger.warning("Search backend %s unreachable, suggesting from the database: %s", backend.name, error)
+        suggestions = database_backend().suggest(*arguments)
+    ids = [suggestion.page_id for suggestion in suggestions]
+    rows = {row["page_id"]: row for row in visible_rows().filter(page_id__in=ids).values("page_id", "summary")}
+    items = []
+    for page_id in ids:
+        if page_id in rows:
+            summary = orjson.loads(bytes(rows[page_id]["summary"]))
+            items.append({key: summary[key] for key in ("id", "title", "url", "locale")})
+    return items
+
+
+def status_of(row: dict[str, Any], today: datetime.date) -> dict[str, str]:
+    """The status today (a stored summary may be a day old)."""
+    status = derive_status(today, row["date_from"], row["date_to"], row["has_feedback"], row["status_override"])
+    with translation.override(row["locale"]):
+        return {"key": status.value, "label": str(status.label)}
+
+
+def items_of(page: SearchPage, today: datetime.date) -> list[dict[str, Any]]:
+    """API items of the hits, in rank order, read from the read model (only rows visible now)."""
+    ids = [hit.page_id for hit in page.hits]
+    rows = {row["page_id"]: row for row in visible_rows().filter(page_id__in=ids).values(*ROW_FIELDS)}
+    items = []
+    for hit in page.hits:
+        row = rows.get(hit.page_id)
+        if row is None:
+            continue
+        summary = orjson.loads(bytes(row["summary"]))
+        items.append({
+            "id": summary["id"], "title": summary["title"], "url": summary["url"], "locale": summary["locale"],
+            "snippet": hit.snippet, "badge": summary["badge"], "status": status_of(row, today),
+            "start": summary["start"], "end": summary["end"], "organisers": summary["organisers"],
+        })
+    return items

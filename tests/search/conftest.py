@@ -1,0 +1,55 @@
+"""Fixtures for search: publishing runs the on-commit callbacks that index dialogues."""
+
+import pytest
+
+from dialogue_pages.factories import DialoguePageFactory
+from search import service
+from search.backends.columns import forget
+
+
+@pytest.fixture(autouse=True)
+def fresh_search_state():
+    """Each test starts without cached facet columns or backends (tests roll back their data)."""
+    forget()
+    service._backends.clear()
+    yield
+    forget()
+    service._backends.clear()
+
+
+@pytest.fixture
+def commit(django_capture_on_commit_callbacks):
+    """Use as ``with commit():`` to run the on-commit callbacks that keep the read model and index fresh."""
+    return lambda: django_capture_on_commit_callbacks(execute=True)
+
+
+@pytest.fixture
+def publish(commit):
+    """Publish a page (or a new revision of it); the read model and the search index follow."""
+
+    def publish_page(page):
+        with commit():
+            page.save_revision().publish()
+        return page
+
+    return publish_page
+
+
+@pytest.fixture
+def make_dialogue(dialogue_index, publish):
+    """Create and publish a dialogue under the index: ``make_dialogue(title=..., intro=...)``."""
+
+    def make(parent=None, **fields):
+        return publish(DialoguePageFactory(parent=parent or dialogue_index, **fields))
+
+    return make
+
+
+def search_json(client, **params):
+    response = client.get("/api/v1/search/", params)
+    assert response.status_code == 200, response.content
+    return response.json()
+
+
+def titles(data) -> list[str]:
+    return [item["title"] for item in data["items"]]
