@@ -1,0 +1,1 @@
+"""Benchmarks: a generator of realistic dialogue archives and a load-test harness (see bench/README.md)."""
