@@ -37,8 +37,6 @@ class PublishedDialogue(models.Model):
     slug = models.CharField(max_length=255, db_index=True)
     title = models.CharField(max_length=255)
     sort_title = models.CharField(max_length=255, db_index=True)
-    detail = models.BinaryField()
-    summary = models.BinaryField()
     etag = models.CharField(max_length=64)
     ladder_key = models.CharField(max_length=50, blank=True, db_index=True)
     rung_key = models.CharField(max_length=50, blank=True, db_index=True)
@@ -50,6 +48,10 @@ class PublishedDialogue(models.Model):
     updated_at = models.DateTimeField(db_index=True)
     expire_at = models.DateTimeField(null=True)
     stale_after = models.DateField(null=True, db_index=True)
+    # The JSON comes last: SQLite stores a row's columns in order, and a filter on a column
+    # after a large blob would have to read through the blob's overflow pages for every row.
+    summary = models.BinaryField()
+    detail = models.BinaryField()
 
     class Meta:
         verbose_name = "published dialogue"
@@ -72,7 +74,8 @@ class PublishedDialogueFacet(models.Model):
     label = models.CharField(max_length=255)
 
     class Meta:
-        indexes = [models.Index(fields=["kind", "key"])]
+        # Covers the filter subqueries (kind, key → dialogue ids) without touching the table.
+        indexes = [models.Index(fields=["kind", "key", "dialogue"], name="dialogue_facet_kind_key")]
 
     def __str__(self) -> str:
         return f"{self.kind}={self.key}"

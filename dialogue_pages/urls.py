@@ -5,10 +5,11 @@
 
 from django.urls import path
 
-from .api.views import api
+from .api.views import api, dialogue_detail_fast
 from .health import healthz, readyz
 
 urlpatterns = [
+    path("api/v1/dialogues/<int:dialogue_id>/", dialogue_detail_fast, name="dialogue_detail_fast"),
     path("api/v1/", api.urls),
     path("healthz", healthz, name="dialogue_healthz"),
     path("readyz", readyz, name="dialogue_readyz"),

@@ -22,8 +22,6 @@ class Migration(migrations.Migration):
                 ('slug', models.CharField(db_index=True, max_length=255)),
                 ('title', models.CharField(max_length=255)),
                 ('sort_title', models.CharField(db_index=True, max_length=255)),
-                ('detail', models.BinaryField()),
-                ('summary', models.BinaryField()),
                 ('etag', models.CharField(max_length=64)),
                 ('ladder_key', models.CharField(blank=True, db_index=True, max_length=50)),
                 ('rung_key', models.CharField(blank=True, db_index=True, max_length=50)),
@@ -35,6 +33,8 @@ class Migration(migrations.Migration):
                 ('updated_at', models.DateTimeField(db_index=True)),
                 ('expire_at', models.DateTimeField(null=True)),
                 ('stale_after', models.DateField(db_index=True, null=True)),
+                ('summary', models.BinaryField()),
+                ('detail', models.BinaryField()),
             ],
             options={
                 'verbose_name': 'published dialogue',
@@ -51,7 +51,7 @@ class Migration(migrations.Migration):
                 ('dialogue', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='facets', to='dialogue_pages.publisheddialogue')),
             ],
             options={
-                'indexes': [models.Index(fields=['kind', 'key'], name='dialogue_pa_kind_82d65d_idx')],
+                'indexes': [models.Index(fields=['kind', 'key', 'dialogue'], name='dialogue_facet_kind_key')],
             },
         ),
     ]

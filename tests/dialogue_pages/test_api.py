@@ -268,3 +268,10 @@ def test_readyz_is_503_when_a_check_fails(client, db, monkeypatch):
 def test_healthz_needs_no_database(client):
     # No database fixture: pytest-django fails any query made here.
     assert client.get("/healthz").status_code == 200
+
+
+def test_detail_refuses_other_methods_with_a_problem(client, dialogues):
+    response = client.post(f"/api/v1/dialogues/{dialogues['old'].pk}/")
+    assert response.status_code == 405
+    assert response["Content-Type"] == "application/problem+json"
+    assert response["Allow"] == "GET, HEAD"
