@@ -150,3 +150,26 @@ def test_status_filter_matches_the_derived_status(override, has_feedback):
             if derive_status(today, row.date_from, row.date_to, has_feedback, override) == status
         }
         assert matched == expected, status
+
+
+def test_feedback_published_is_sent_once_when_feedback_first_goes_public(dialogue_index, commit):
+    from dialogue_pages.signals import feedback_published
+
+    sent = []
+    feedback_published.connect(
+        lambda sender, page, representation, **kw: sent.append(page.pk), weak=False, dispatch_uid="t"
+    )
+    try:
+        with commit():
+            page = publish(DialoguePageFactory(parent=dialogue_index))
+        assert sent == []
+        page.feedback = [("item", {"theme": "Lys", "you_said": "Mørke stier.", "we_did": "Nye lamper.",
+                                   "outcome": "adopted", "reason": ""})]
+        with commit():
+            publish(page)
+        with commit():
+            page.intro = "Opdateret."
+            publish(page)
+    finally:
+        feedback_published.disconnect(dispatch_uid="t")
+    assert sent == [page.pk]

@@ -63,3 +63,10 @@ def test_admin_edits_the_host_type(client, django_user_model, council_dialogue):
 def test_health_endpoints(client, db):
     assert client.get("/healthz").status_code == 200
     assert client.get("/readyz").status_code == 200
+
+
+def test_search_finds_the_host_type(client, council_dialogue):
+    data = client.get("/api/v1/search/", {"q": "budget"}).json()
+    assert [item["id"] for item in data["items"]] == [council_dialogue.pk]
+    suggestions = client.get("/api/v1/search/suggest/", {"q": "bu"}).json()["items"]
+    assert [item["id"] for item in suggestions] == [council_dialogue.pk]
