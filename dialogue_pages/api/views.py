@@ -3,6 +3,7 @@
 import orjson
 from django.db.models import Count, Max, Prefetch
 from django.http import Http404, HttpRequest, HttpResponse
+from django.utils import timezone
 from django.utils.http import urlencode
 from django.views.decorators.csrf import csrf_exempt
 from ninja import Query
@@ -10,7 +11,7 @@ from ninja.errors import HttpError, ValidationError
 from wagtail.models import Site
 
 from ..ladders import ParticipationLadder, ParticipationRung
-from ..read_model import PublishedDialogueFacet, refresh_dialogues, visible_rows
+from ..read_model import PublishedDialogueFacet, public_detail, refresh_dialogues, visible_rows
 from ..snippets import Organisation
 from .http import json_response
 from .listing import check_locale, filtered, page_of, unknown_filter_values
@@ -114,9 +115,14 @@ def dialogue_by_slug(request: HttpRequest, locale: str, slug: str) -> HttpRespon
          summary="Dialogue by id")
 def dialogue_detail(request: HttpRequest, dialogue_id: int) -> HttpResponse:
     """Everything about one dialogue: badge, frames, timeline, feedback, blocks, translations."""
-    if not 0 < dialogue_id < 2**31:
+    found = public_detail(dialogue_id) if 0 < dialogue_id < 2**31 else None
+    if found is not None and found[2] is not None and found[2] <= timezone.localdate():
+        # The stored JSON has a status or day count that changed with the date: renew it once.
+        refresh_dialogues([dialogue_id])
+        found = public_detail(dialogue_id)
+    if found is None:
         raise Http404("There is no public dialogue here.")
-    return detail_response(request, visible_rows().filter(page_id=dialogue_id))
+    return json_response(request, found[0], found[1])
 
 
 @csrf_exempt

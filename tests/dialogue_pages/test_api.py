@@ -275,3 +275,21 @@ def test_detail_refuses_other_methods_with_a_problem(client, dialogues):
     assert response.status_code == 405
     assert response["Content-Type"] == "application/problem+json"
     assert response["Allow"] == "GET, HEAD"
+
+
+def test_day_dependent_json_is_renewed_when_it_goes_stale(client, dialogues, monkeypatch):
+    page = dialogues["closed"]
+    url = f"/api/v1/dialogues/{page.pk}/"
+    assert client.get(url).json()["days_since_close"] == 10
+    two_days_later = TODAY + datetime.timedelta(days=2)
+    monkeypatch.setattr("django.utils.timezone.localdate", lambda *args, **kwargs: two_days_later)
+    assert client.get(url).json()["days_since_close"] == 12
+
+
+def test_a_dialogue_opens_on_its_start_date_without_a_new_publish(client, dialogue_index, publish, monkeypatch):
+    start, end = TODAY + datetime.timedelta(days=3), TODAY + datetime.timedelta(days=9)
+    page = publish(DialoguePageFactory(parent=dialogue_index, start_date=start, end_date=end))
+    url = f"/api/v1/dialogues/{page.pk}/"
+    assert client.get(url).json()["status"]["key"] == "planned"
+    monkeypatch.setattr("django.utils.timezone.localdate", lambda *args, **kwargs: start)
+    assert client.get(url).json()["status"]["key"] == "open"
