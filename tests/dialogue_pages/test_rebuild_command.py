@@ -23,3 +23,14 @@ def test_rebuild_restores_rows_and_drops_strays(dialogue_index, publish):
     assert list(PublishedDialogue.objects.values_list("page_id", flat=True)) == [live.pk]
     assert orjson.loads(PublishedDialogue.objects.get().detail)["title"] == "Levende"
     assert "1 public dialogues stored, 1 not public" in out.getvalue()
+
+
+def test_rebuild_leaves_planner_statistics(dialogue_index, publish):
+    from django.db import connection
+
+    publish(DialoguePageFactory(parent=dialogue_index))
+    call_command("rebuild_dialogue_api", stdout=StringIO())
+    if connection.vendor == "sqlite":
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT tbl FROM sqlite_stat1 WHERE tbl = %s", [PublishedDialogue._meta.db_table])
+            assert cursor.fetchone() is not None

@@ -10,6 +10,7 @@ from dialogue_pages.bulk import write
 from dialogue_pages.importing import read_lines
 from dialogue_pages.pages import DialogueIndexPage
 from dialogue_pages.progress import Progress
+from dialogue_pages.read_model import analyze_read_model
 from dialogue_pages.serializers import content_language_codes
 from dialogue_pages.signals import sync_dialogues
 
@@ -49,6 +50,7 @@ class Command(BaseCommand):
         if options["publish"]:
             for start in range(0, len(result.created), 200):
                 sync_dialogues(result.created[start: start + 200])
+            analyze_read_model()
         elapsed = time.monotonic() - started
         self.stdout.write(progress.finish())
         rate = len(items) / elapsed if elapsed else 0.0

@@ -4,7 +4,7 @@ from django.core.management.base import BaseCommand
 
 from dialogue_pages.pages import dialogue_models
 from dialogue_pages.progress import Progress
-from dialogue_pages.read_model import PublishedDialogue, refresh_dialogues
+from dialogue_pages.read_model import PublishedDialogue, analyze_read_model, refresh_dialogues
 
 
 class Command(BaseCommand):
@@ -22,6 +22,7 @@ class Command(BaseCommand):
             public += len(refresh_dialogues(batch))
             progress.advance(len(batch))
         orphans, _detail = PublishedDialogue.objects.exclude(page_id__in=page_ids).delete()
+        analyze_read_model()
         self.stdout.write(progress.finish())
         self.stdout.write(
             self.style.SUCCESS(f"{public} public dialogues stored, {len(page_ids) - public} not public, "
