@@ -34,3 +34,21 @@ def english_messages():
     """Tests read messages in English; the default language of the site is Danish."""
     with translation.override("en"):
         yield
+
+
+@pytest.fixture
+def commit(django_capture_on_commit_callbacks):
+    """Use as ``with commit():`` to run the on-commit callbacks that keep the read model and search fresh."""
+    return lambda: django_capture_on_commit_callbacks(execute=True)
+
+
+@pytest.fixture
+def publish(commit):
+    """Publish a page (or a new revision of it); the read model and the search index follow."""
+
+    def publish_page(page):
+        with commit():
+            page.save_revision().publish()
+        return page
+
+    return publish_page

@@ -7,11 +7,6 @@ from dialogue_pages.factories import DialogueIndexPageFactory
 
 
 @pytest.fixture
-def commit(django_capture_on_commit_callbacks):
-    return lambda: django_capture_on_commit_callbacks(execute=True)
-
-
-@pytest.fixture
 def dialogue_index(db):
     index = DialogueIndexPageFactory(parent=Page.get_first_root_node(), title="Dialogues", slug="dialogues")
     site = Site.objects.get(is_default_site=True)

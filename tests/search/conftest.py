@@ -18,24 +18,6 @@ def fresh_search_state():
 
 
 @pytest.fixture
-def commit(django_capture_on_commit_callbacks):
-    """Use as ``with commit():`` to run the on-commit callbacks that keep the read model and index fresh."""
-    return lambda: django_capture_on_commit_callbacks(execute=True)
-
-
-@pytest.fixture
-def publish(commit):
-    """Publish a page (or a new revision of it); the read model and the search index follow."""
-
-    def publish_page(page):
-        with commit():
-            page.save_revision().publish()
-        return page
-
-    return publish_page
-
-
-@pytest.fixture
 def make_dialogue(dialogue_index, publish):
     """Create and publish a dialogue under the index: ``make_dialogue(title=..., intro=...)``."""
 
