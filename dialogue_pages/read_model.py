@@ -60,10 +60,6 @@ class PublishedDialogue(models.Model):
     def __str__(self) -> str:
         return f"{self.title} ({self.locale})"
 
-    @property
-    def is_stale(self) -> bool:
-        return self.stale_after is not None and self.stale_after <= timezone.localdate()
-
 
 class PublishedDialogueFacet(models.Model):
     """One filterable value of a published dialogue: an organisation, tag, target group or method."""

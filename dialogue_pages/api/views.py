@@ -30,7 +30,6 @@ api = DialogueOpenAPI(
 )
 
 PROBLEMS = {400: Problem, 404: Problem, 422: Problem}
-DETAIL_FIELDS = ("page_id", "detail", "etag", "stale_after")
 
 
 @api.exception_handler(ProblemError)
@@ -59,16 +58,11 @@ def on_http_error(request: HttpRequest, error: HttpError) -> HttpResponse:
 
 
 def detail_response(request: HttpRequest, rows) -> HttpResponse:
-    row = rows.only(*DETAIL_FIELDS).first()
-    if row is None:
+    """The detail of the first of ``rows`` (a lookup by path or slug), served like a lookup by id."""
+    page_id = rows.values_list("page_id", flat=True).first()
+    if page_id is None:
         raise Http404("There is no public dialogue here.")
-    if row.is_stale:
-        # The stored JSON has a status or day count that changed with the date: renew it once.
-        refresh_dialogues([row.page_id])
-        row = visible_rows().filter(page_id=row.page_id).only(*DETAIL_FIELDS).first()
-        if row is None:
-            raise Http404("There is no public dialogue here.")
-    return json_response(request, bytes(row.detail), row.etag)
+    return dialogue_detail(request, page_id)
 
 
 @api.get("/dialogues/", response={200: DialogueList, **PROBLEMS}, tags=["dialogues"], summary="List dialogues")

@@ -293,3 +293,11 @@ def test_a_dialogue_opens_on_its_start_date_without_a_new_publish(client, dialog
     assert client.get(url).json()["status"]["key"] == "planned"
     monkeypatch.setattr("django.utils.timezone.localdate", lambda *args, **kwargs: start)
     assert client.get(url).json()["status"]["key"] == "open"
+
+
+def test_detail_by_path_uses_at_most_two_queries(client, dialogues):
+    url = f"/api/v1/dialogues/by-slug/da/{dialogues['old'].slug}/"
+    client.get(url)
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(url).status_code == 200
+    assert len(queries) <= 2, [query["sql"] for query in queries]
