@@ -24,6 +24,9 @@ logger = logging.getLogger(__name__)
 # Sent with ``page`` (the specific page) and ``representation`` (its API JSON) after the read
 # model has stored a public dialogue.
 dialogue_published = Signal()
+# Sent once per refresh with ``dialogues``, a list of (page, representation) of every dialogue
+# that the read model has just stored: listeners that index in bulk (search) take this one.
+dialogues_published = Signal()
 # Sent with ``page_id`` after a dialogue left public view (unpublished, deleted, made private…).
 dialogue_unpublished = Signal()
 # Sent with ``page`` and ``representation`` when a publish first made feedback public.
@@ -41,6 +44,8 @@ def sync_dialogues(page_ids: Iterable[int]) -> None:
         dialogue_published.send(sender=type(page), page=page, representation=representation)
         if page.has_feedback and not before.get(page_id):
             feedback_published.send(sender=type(page), page=page, representation=representation)
+    if public:
+        dialogues_published.send(sender=Page, dialogues=list(public.values()))
 
 
 def sync_dialogue(page: Page) -> None:

@@ -83,13 +83,12 @@ def remove_pages(page_ids: Iterable[int]) -> None:
     for_each_backend("delete", list(page_ids))
 
 
-def index_published(page_id: int, representation: dict[str, Any]) -> None:
-    """Index the public dialogue ``page_id`` whose row the read model has just written."""
-    row = visible_rows().filter(page_id=page_id).defer("detail").first()
-    if row is None:
-        remove_pages([page_id])
-    else:
-        index_documents([document_from(representation, row)])
+def index_published(representations: dict[int, dict[str, Any]]) -> None:
+    """Index the public dialogues (page id → representation) whose rows the read model has just written."""
+    rows = {row.page_id: row for row in visible_rows().filter(page_id__in=list(representations)).defer("detail")}
+    index_documents(document_from(representation, rows[page_id])
+                    for page_id, representation in representations.items() if page_id in rows)
+    remove_pages(page_id for page_id in representations if page_id not in rows)
 
 
 def documents_of(rows: Iterable[PublishedDialogue]) -> list[DialogueDocument]:

@@ -10,7 +10,7 @@ from wagtail.models import PageViewRestriction
 
 from dialogue_pages.factories import DialoguePageFactory, OrganisationFactory, default_rung
 from dialogue_pages.read_model import PublishedDialogue, status_q, visible_rows
-from dialogue_pages.signals import dialogue_published, dialogue_unpublished
+from dialogue_pages.signals import dialogue_published, dialogue_unpublished, dialogues_published, sync_dialogues
 from dialogue_pages.status import Status, derive_status
 
 
@@ -125,6 +125,22 @@ def test_published_signal_carries_the_representation(dialogue_index, commit):
     finally:
         dialogue_published.disconnect(dispatch_uid="t")
     assert page.pk in seen
+
+
+def test_batch_signal_carries_every_public_dialogue_of_a_refresh(dialogue_index, commit):
+    with commit():
+        pages = [publish(DialoguePageFactory(parent=dialogue_index)) for _ in range(3)]
+        hidden = DialoguePageFactory(parent=dialogue_index, live=False)  # a draft: not in the batch
+    batches = []
+    dialogues_published.connect(
+        lambda sender, dialogues, **kw: batches.append(sorted(rep["id"] for _page, rep in dialogues)),
+        weak=False, dispatch_uid="t",
+    )
+    try:
+        sync_dialogues([page.pk for page in pages] + [hidden.pk])
+    finally:
+        dialogues_published.disconnect(dispatch_uid="t")
+    assert batches == [sorted(page.pk for page in pages)]
 
 
 DATES = [None, datetime.date(2025, 1, 1), datetime.date(2025, 6, 15), datetime.date(2025, 12, 1)]

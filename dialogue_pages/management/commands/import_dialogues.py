@@ -4,6 +4,7 @@ import time
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
+from django.db import transaction
 from wagtail.models import Locale, Page
 
 from dialogue_pages.bulk import write
@@ -49,7 +50,8 @@ class Command(BaseCommand):
         result = write(items, parents, options["publish"], progress.advance)
         if options["publish"]:
             for start in range(0, len(result.created), 200):
-                sync_dialogues(result.created[start: start + 200])
+                with transaction.atomic():
+                    sync_dialogues(result.created[start: start + 200])
             analyze_read_model()
         elapsed = time.monotonic() - started
         self.stdout.write(progress.finish())
