@@ -19,9 +19,11 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 from django.utils import timezone
 from taggit.models import Tag
+from wagtail.blocks import StreamValue
 from wagtail.models import Locale, Page, ReferenceIndex, Revision
 
 from .importing import ImportLine
+from .ladders import ParticipationRung
 from .pages import ConsultedBody, DialoguePage, DialoguePageTag
 from .snippets import Contact, Method, Organisation, TargetGroup
 
@@ -34,6 +36,8 @@ class ImportResult:
 
     created: list[int] = field(default_factory=list)
     updated: list[int] = field(default_factory=list)
+    # the created pages, still in memory with their relations and stream values
+    created_pages: list[DialoguePage] = field(default_factory=list)
 
 
 class SnippetResolver:
@@ -46,6 +50,9 @@ class SnippetResolver:
         self.methods = self._named(Method, items, "methods", extra=("description",))
         self.contacts = self._contacts(items)
         self.tags = self._tags(items)
+        self.rungs = ParticipationRung.objects.select_related("ladder", "locale").in_bulk(
+            {item.rung_id for item in items if item.rung_id}
+        )
 
     def _named(self, model, items, member: str, extra: tuple[str, ...] = ()) -> dict[tuple[str, str], Any]:
         wanted: dict[tuple[str, str], dict] = {}
@@ -70,10 +77,8 @@ class SnippetResolver:
         for item in items:
             for entry in self.contact_entries(item):
                 wanted.setdefault(self.contact_key(entry), entry)
-        found = {
-            (contact.name, contact.email): contact
-            for contact in Contact.objects.filter(name__in={name for name, _email in wanted})
-        }
+        known = Contact.objects.filter(name__in={name for name, _email in wanted}).select_related("organisation")
+        found = {(contact.name, contact.email): contact for contact in known}
         organisations_by_name = {org.name: org for org in Organisation.objects.all()}
         missing = [
             Contact(
@@ -127,19 +132,14 @@ def build_page(item: ImportLine, snippets: SnippetResolver, locale: Locale) -> D
     data = item.data
     place = data.get("place") or {}
     hearing = data.get("hearing")
-    streams = {}
-    for name, children in item.streams.items():
-        streams[name] = [
-            {**child, "value": with_contact(child, snippets)} if child["type"] == "contact" else child
-            for child in children
-        ]
+    streams = {name: stream_value(name, item, snippets) for name in item.blocks}
     page = DialoguePage(
         title=data["title"], draft_title=data["title"], slug=item.slug, locale=locale,
         intro=data["intro"], easy_read_summary=data.get("easy_read_summary") or "",
         purpose=data.get("purpose") or "", can_influence=data.get("can_influence") or "",
         cannot_influence=data.get("cannot_influence") or "", seo_title=data.get("seo_title") or "",
         search_description=data.get("search_description") or "",
-        rung_id=item.rung_id, rung_explanation=data.get("rung_explanation") or "",
+        rung=snippets.rungs.get(item.rung_id), rung_explanation=data.get("rung_explanation") or "",
         place_name=place.get("name") or "", latitude=decimal(place.get("latitude")),
         longitude=decimal(place.get("longitude")), start_date=date(data.get("start")), end_date=date(data.get("end")),
         status_override=data.get("status_override") or "", legal_basis=data.get("legal_basis") or "",
@@ -168,10 +168,18 @@ def decimal(value: float | None) -> Decimal | None:
     return Decimal(str(round(value, 6))) if value is not None else None
 
 
-def with_contact(child: dict, snippets: SnippetResolver) -> dict:
-    reference = child["value"].get("contact_ref")
-    contact = snippets.contacts.get(snippets.contact_key(reference)) if reference else None
-    return {"heading": child["value"].get("heading", ""), "contact": contact.pk if contact else None}
+def stream_value(name: str, item: ImportLine, snippets: SnippetResolver) -> StreamValue:
+    """The stream ``name`` of a line from its cleaned blocks, with its contact blocks now resolved."""
+    stream_block = DialoguePage._meta.get_field(name).stream_block
+    children = []
+    for (kind, value, block_id), raw in zip(item.blocks[name], item.streams[name], strict=True):
+        if kind == "contact":
+            reference = raw["value"].get("contact_ref")
+            contact = snippets.contacts.get(snippets.contact_key(reference)) if reference else None
+            block = stream_block.child_blocks[kind]
+            value = block.meta.value_class(block, [("heading", raw["value"].get("heading", "")), ("contact", contact)])
+        children.append((kind, value, block_id))
+    return StreamValue(stream_block, children)
 
 
 def insert_pages(pages: list[DialoguePage], parent: Page, publish: bool) -> None:
@@ -235,15 +243,18 @@ def insert_relations(pages: list[DialoguePage]) -> None:
             [through(**{source: page.pk, target: obj.pk}) for page in pages for obj in getattr(page, name).all()],
             batch_size=BATCH,
         )
-    DialoguePageTag.objects.bulk_create(
-        [DialoguePageTag(content_object_id=page.pk, tag_id=tag.pk) for page in pages for tag in page.tags.all()],
-        batch_size=BATCH,
-    )
-    ConsultedBody.objects.bulk_create(
-        [ConsultedBody(page_id=page.pk, name=body.name, response_url=body.response_url, sort_order=body.sort_order)
-         for page in pages for body in page.consulted_bodies.all()],
-        batch_size=BATCH,
-    )
+    # The in-memory child objects themselves are saved, so they get their ids (the reference index
+    # records tags by the id of the tagged item).
+    tagged_items, bodies = [], []
+    for page in pages:
+        for item in page.tagged_items.all():
+            item.content_object_id = page.pk
+            tagged_items.append(item)
+        for body in page.consulted_bodies.all():
+            body.page_id = page.pk
+            bodies.append(body)
+    DialoguePageTag.objects.bulk_create(tagged_items, batch_size=BATCH)
+    ConsultedBody.objects.bulk_create(bodies, batch_size=BATCH)
 
 
 def through_columns(through, model) -> tuple[str, str]:
@@ -300,8 +311,31 @@ def write(
                 new_by_parent.setdefault(parents[item.locale].pk, []).append(fresh)
         for parent_id, pages in new_by_parent.items():
             insert_pages(pages, Page.objects.get(pk=parent_id), publish)
-            for page in pages:
-                ReferenceIndex.create_or_update_for_object(page)
+            insert_references(pages)
             result.created += [page.pk for page in pages]
+            result.created_pages += pages
             on_page_written(len(pages))
     return result
+
+
+def insert_references(pages: list[DialoguePage]) -> None:
+    """Wagtail's reference index rows of freshly inserted pages, in bulk.
+
+    What ``ReferenceIndex.create_or_update_for_object`` writes for a page, without its per-page
+    look-up of existing rows (a new page has none).
+    """
+    content_type = ContentType.objects.get_for_model(DialoguePage)
+    base_content_type = ContentType.objects.get_for_model(Page)
+    ReferenceIndex.objects.bulk_create(
+        [
+            ReferenceIndex(
+                content_type=content_type, base_content_type=base_content_type, object_id=str(page.pk),
+                to_content_type_id=to_content_type_id, to_object_id=to_object_id, model_path=model_path,
+                content_path=content_path, content_path_hash=ReferenceIndex._get_content_path_hash(content_path),
+            )
+            for page in pages
+            for to_content_type_id, to_object_id, model_path, content_path
+            in set(ReferenceIndex._extract_references_from_object(page))
+        ],
+        ignore_conflicts=True, batch_size=BATCH,
+    )

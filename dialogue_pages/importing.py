@@ -51,6 +51,8 @@ class ImportLine:
     locale: str
     rung_id: int | None
     streams: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
+    # (type, cleaned value, id) per stream field; contact blocks have None until the writer resolves them
+    blocks: dict[str, list[tuple[str, Any, str | None]]] = field(default_factory=dict)
 
     @property
     def external_id(self) -> str:
@@ -121,7 +123,11 @@ def raw_block(kind: str, value: Any, locale: str, rungs: RungIndex) -> Any:
 
 
 def check_streams(item: ImportLine, raw: dict[str, Any], rungs: RungIndex) -> list[LineError]:
-    """Convert and validate the stream fields of a line with the blocks' own validation."""
+    """Convert and validate the stream fields of a line with the blocks' own validation.
+
+    The cleaned block values are kept on the line (``item.blocks``), so the writer needs no second
+    conversion. Contact blocks are validated by the writer, which creates their contacts.
+    """
     errors = []
     for name in STREAM_FIELDS:
         stream_block = DialoguePage._meta.get_field(name).stream_block
@@ -139,24 +145,35 @@ def check_streams(item: ImportLine, raw: dict[str, Any], rungs: RungIndex) -> li
                 continue
             children.append({"type": kind, "value": value, "id": child.get("id")})
         item.streams[name] = children
-        checkable = [
-            {**child, "value": {**child["value"], "contact": None}} if child["type"] == "contact" else child
-            for child in children if child["type"] != "contact"
-        ]
+        positions = [position for position, child in enumerate(children) if child["type"] != "contact"]
         try:
-            stream_block.clean(stream_block.to_python(checkable))
+            cleaned = stream_block.clean(stream_block.to_python([children[position] for position in positions]))
         except StreamBlockValidationError as error:
-            for index, block_error in (error.block_errors or {}).items():
-                detail = getattr(block_error, "block_errors", None) or {}
-                for field_name, field_error in (detail.items() if isinstance(detail, dict) else []):
-                    message = " ".join(getattr(field_error, "messages", [str(field_error)]))
-                    errors.append(LineError(item.line, f"{name}.{index}.value.{field_name}", message))
-                if not detail:
-                    errors.append(LineError(item.line, f"{name}.{index}", " ".join(block_error.messages)))
-            for non_block in error.non_block_errors or []:
-                errors.append(LineError(item.line, name, " ".join(non_block.messages)))
+            errors += stream_errors(item.line, name, error, positions)
+            continue
         except (ValidationError, ValueError, TypeError) as error:
             errors.append(LineError(item.line, name, str(error)))
+            continue
+        blocks: list[tuple[str, Any, str | None]] = [(child["type"], None, child["id"]) for child in children]
+        for position, block in zip(positions, cleaned, strict=True):
+            blocks[position] = (block.block_type, block.value, block.id)
+        item.blocks[name] = blocks
+    return errors
+
+
+def stream_errors(line: int, name: str, error: StreamBlockValidationError, positions: list[int]) -> list[LineError]:
+    """Line errors of a stream's validation error; ``positions`` map the checked blocks to the line's."""
+    errors = []
+    for index, block_error in (error.block_errors or {}).items():
+        where = f"{name}.{positions[index]}"
+        detail = getattr(block_error, "block_errors", None) or {}
+        for field_name, field_error in (detail.items() if isinstance(detail, dict) else []):
+            message = " ".join(getattr(field_error, "messages", [str(field_error)]))
+            errors.append(LineError(line, f"{where}.value.{field_name}", message))
+        if not detail:
+            errors.append(LineError(line, where, " ".join(block_error.messages)))
+    for non_block in error.non_block_errors or []:
+        errors.append(LineError(line, name, " ".join(non_block.messages)))
     return errors
 
 

@@ -209,34 +209,40 @@ def row_for(page: DialoguePageBase, representation: dict[str, Any]) -> Published
 ROW_FIELDS = [field.name for field in PublishedDialogue._meta.concrete_fields if not field.primary_key]
 
 
-def refresh_dialogues(page_ids: Iterable[int]) -> dict[int, tuple[DialoguePageBase, dict[str, Any]]]:
+def refresh_dialogues(
+    page_ids: Iterable[int], pages: list[DialoguePageBase] | None = None
+) -> dict[int, tuple[DialoguePageBase, dict[str, Any]]]:
     """Write or delete the rows of the given pages; return the public ones with their representations.
 
     Works in one pass for many pages: relations, translations and rung badges are fetched
-    once for the whole batch, and rows are upserted together.
+    once for the whole batch, and rows are upserted together. ``pages`` may give the specific
+    pages of ``page_ids`` already in memory with their relations (the importer's): they are
+    then not read again.
     """
     page_ids = list(page_ids)
+    if pages is None:
+        pages = [
+            page
+            for model in dialogue_models()
+            for page in model.objects.filter(pk__in=page_ids)
+            .select_related("locale", "rung__ladder")
+            .prefetch_related(*prefetches(model))
+        ]
     private_paths = restricted_paths()
     representations: dict[int, tuple[DialoguePageBase, dict[str, Any]]] = {}
     rows, facets = [], []
     with badge_memo():
-        for model in dialogue_models():
-            pages = list(
-                model.objects.filter(pk__in=page_ids)
-                .select_related("locale", "rung__ladder")
-                .prefetch_related(*prefetches(model))
-            )
-            public = [page for page in pages if is_publicly_visible(page, private_paths)]
-            translations = translations_of(public)
-            for page in public:
-                others = [other for other in translations.get(page.translation_key, []) if other.pk != page.pk]
-                representation = dialogue_representation(page, others)
-                representations[page.pk] = (page, representation)
-                rows.append(row_for(page, representation))
-                facets += [
-                    PublishedDialogueFacet(dialogue_id=page.pk, kind=kind, key=key[:255], label=label[:255])
-                    for kind, key, label in facets_of(representation)
-                ]
+        public = [page for page in pages if is_publicly_visible(page, private_paths)]
+        translations = translations_of(public)
+        for page in public:
+            others = [other for other in translations.get(page.translation_key, []) if other.pk != page.pk]
+            representation = dialogue_representation(page, others)
+            representations[page.pk] = (page, representation)
+            rows.append(row_for(page, representation))
+            facets += [
+                PublishedDialogueFacet(dialogue_id=page.pk, kind=kind, key=key[:255], label=label[:255])
+                for kind, key, label in facets_of(representation)
+            ]
     with transaction.atomic():
         PublishedDialogue.objects.filter(page_id__in=page_ids).exclude(page_id__in=list(representations)).delete()
         PublishedDialogue.objects.bulk_create(

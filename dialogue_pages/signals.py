@@ -33,11 +33,14 @@ dialogue_unpublished = Signal()
 feedback_published = Signal()
 
 
-def sync_dialogues(page_ids: Iterable[int]) -> None:
-    """Bring the read model of the pages in line with their current state and notify listeners."""
+def sync_dialogues(page_ids: Iterable[int], pages: list[DialoguePageBase] | None = None) -> None:
+    """Bring the read model of the pages in line with their current state and notify listeners.
+
+    ``pages``: the pages of ``page_ids`` in memory, if the caller has them (see ``refresh_dialogues``).
+    """
     page_ids = list(page_ids)
     before = dict(PublishedDialogue.objects.filter(page_id__in=page_ids).values_list("page_id", "has_feedback"))
-    public = refresh_dialogues(page_ids)
+    public = refresh_dialogues(page_ids, pages)
     for page_id in before.keys() - public.keys():
         dialogue_unpublished.send(sender=Page, page_id=page_id)
     for page_id, (page, representation) in public.items():

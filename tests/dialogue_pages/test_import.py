@@ -6,10 +6,10 @@ from io import StringIO
 import orjson
 import pytest
 from django.core.management import CommandError, call_command
-from wagtail.models import Page
+from wagtail.models import Page, ReferenceIndex
 
 from dialogue_pages.pages import DialoguePage
-from dialogue_pages.read_model import PublishedDialogue
+from dialogue_pages.read_model import PublishedDialogue, refresh_dialogues
 
 
 def line(number: int, **changes) -> dict:
@@ -100,6 +100,25 @@ def test_import_creates_published_dialogues_like_the_admin_would(tmp_path, index
     assert detail["badge"]["key"] == "dialog" and detail["hearing"]["bodies"][0]["name"] == "Ældrerådet"
 
 
+REFERENCE_FIELDS = ("object_id", "content_type_id", "base_content_type_id", "to_content_type_id", "to_object_id",
+                    "model_path", "content_path", "content_path_hash")
+
+
+def test_bulk_written_references_and_rows_match_what_wagtail_and_the_read_model_write(tmp_path, index):
+    run(write_file(tmp_path, [line(n) for n in range(1, 4)]), "--publish")
+    pages = list(DialoguePage.objects.all())
+    references = ReferenceIndex.objects.filter(object_id__in=[str(page.pk) for page in pages])
+    bulk = set(references.values_list(*REFERENCE_FIELDS))
+    assert any(path.startswith("tagged_items.") and "None" not in path for *_rest, path, _hash in bulk)
+    for page in pages:
+        ReferenceIndex.create_or_update_for_object(page)
+    assert set(references.values_list(*REFERENCE_FIELDS)) == bulk
+    # The rows written from the pages in memory equal those written from the pages read back.
+    stored = {row.page_id: bytes(row.detail) for row in PublishedDialogue.objects.all()}
+    refresh_dialogues([page.pk for page in pages])
+    assert {row.page_id: bytes(row.detail) for row in PublishedDialogue.objects.all()} == stored
+
+
 def test_imported_page_can_be_edited_and_published_again(tmp_path, index, django_capture_on_commit_callbacks):
     run(write_file(tmp_path, [line(1)]), "--publish")
     page = DialoguePage.objects.get()
@@ -137,6 +156,10 @@ def test_drafts_unless_published(tmp_path, index):
          "line 2: feedback.0.value.outcome"),
         (line(9, body=[{"type": "poll", "value": {}}]), "line 2: body.0.type: unknown block type 'poll'"),
         (line(9, rung_explanation=""), "line 2: rung_explanation"),
+        # Contact blocks are checked apart from the others: the position is still the line's.
+        (line(9, body=[{"type": "contact", "value": {"heading": "", "contact": {"name": "A", "email": ""}}},
+                       {"type": "quote", "value": {"text": "", "speaker": "", "role": ""}}]),
+         "line 2: body.1.value.text"),
     ],
 )
 def test_a_bad_line_stops_everything_and_is_reported(tmp_path, index, bad, expected):

@@ -51,7 +51,7 @@ class Command(BaseCommand):
         if options["publish"]:
             for start in range(0, len(result.created), 200):
                 with transaction.atomic():
-                    sync_dialogues(result.created[start: start + 200])
+                    sync_dialogues(result.created[start: start + 200], result.created_pages[start: start + 200])
             analyze_read_model()
         elapsed = time.monotonic() - started
         self.stdout.write(progress.finish())
