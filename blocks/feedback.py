@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.blocks.struct_block import StructBlockValidationError
 
+from .choices import FixedChoiceBlock
 from .choosers import OptionalDocumentChooserBlock
 from .schema import NULLABLE_STRING, STRING, enum, obj
 
@@ -26,7 +27,7 @@ class FeedbackItemBlock(blocks.StructBlock):
     )
     you_said = blocks.TextBlock(label=_("You said"), help_text=_("What participants said, in plain words."))
     we_did = blocks.TextBlock(label=_("We did"), help_text=_("How the organisers responded."))
-    outcome = blocks.ChoiceBlock(
+    outcome = FixedChoiceBlock(
         choices=OUTCOME_CHOICES, required=False, label=_("Outcome"),
         help_text=_("Whether the input changed the decision."),
     )

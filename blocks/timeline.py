@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.blocks.struct_block import StructBlockValidationError
 
+from .choices import FixedChoiceBlock
 from .choosers import OptionalSnippetChooserBlock
 from .schema import DATE, STRING, enum, obj
 
@@ -93,7 +94,7 @@ class TimelineEventBlock(blocks.StructBlock):
         label=_("Date"), required=False,
         help_text=_("For month, quarter or year precision any day inside the period will do."),
     )
-    precision = blocks.ChoiceBlock(
+    precision = FixedChoiceBlock(
         choices=PRECISION_CHOICES, default="day", label=_("Date precision"),
         help_text=_("How precisely the date is known."),
     )
@@ -101,7 +102,7 @@ class TimelineEventBlock(blocks.StructBlock):
         label=_("Date label"), required=False, max_length=100,
         help_text=_("Shown instead of the date when the precision is 'free label', e.g. 'early 2024'."),
     )
-    status = blocks.ChoiceBlock(choices=STATUS_CHOICES, default="planned", label=_("Status"))
+    status = FixedChoiceBlock(choices=STATUS_CHOICES, default="planned", label=_("Status"))
     rung = OptionalSnippetChooserBlock(
         RUNG_MODEL, required=False, label=_("Participation rung of this phase"),
         help_text=_("Only if this phase offers a different level of influence than the dialogue as a whole."),

@@ -12,9 +12,9 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+import jsonschema_rs
 from django.core.exceptions import ValidationError
 from django.utils.text import slugify
-from jsonschema import Draft202012Validator
 from wagtail.blocks import StreamBlockValidationError
 
 from .ladders import ParticipationRung
@@ -25,8 +25,9 @@ STREAM_FIELDS = ("timeline", "feedback", "body")
 
 
 @cache
-def line_validator() -> Draft202012Validator:
-    return Draft202012Validator(json.loads(SCHEMA_PATH.read_text()))
+def line_validator():
+    """The compiled validator of the line schema (jsonschema-rs: a valid line costs microseconds)."""
+    return jsonschema_rs.validator_for(json.loads(SCHEMA_PATH.read_text()))
 
 
 @dataclass
@@ -86,7 +87,7 @@ class RungIndex:
 
 
 def path_of(error) -> str:
-    return ".".join(str(part) for part in error.absolute_path)
+    return ".".join(str(part) for part in error.instance_path)
 
 
 def raw_block(kind: str, value: Any, locale: str, rungs: RungIndex) -> Any:
@@ -208,7 +209,9 @@ def read_lines(lines, default_locale: str, allowed_locales: list[str]) -> tuple[
         except json.JSONDecodeError as error:
             errors.append(LineError(number, "", f"not valid JSON ({error.msg} at column {error.colno})"))
             continue
-        schema_errors = sorted(line_validator().iter_errors(data), key=lambda e: list(e.absolute_path))
+        schema_errors = [] if line_validator().is_valid(data) else sorted(
+            line_validator().iter_errors(data), key=lambda error: [str(part) for part in error.instance_path]
+        )
         if schema_errors:
             errors.extend(LineError(number, path_of(error), error.message) for error in schema_errors[:5])
             continue

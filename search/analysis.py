@@ -24,6 +24,10 @@ WORD = re.compile(r"[^\W_]+")
 FOLDING = str.maketrans({"å": "aa", "æ": "ae", "ø": "oe", "ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss"})
 
 _stemmers = threading.local()  # PyStemmer objects are not thread-safe
+# Stems and folded forms already computed, per locale: texts share most of their words, so
+# indexing many documents looks words up instead of stemming them again. Bounded: cleared when full.
+_memo = threading.local()
+MEMO_SIZE = 200_000
 
 
 def stemmer_names() -> dict[str, str]:
@@ -57,20 +61,32 @@ def word_spans(text: str) -> Iterator[tuple[int, int, str]]:
             yield match.start(), match.end(), word[:MAX_WORD_LENGTH]
 
 
+def memo(kind: str) -> dict[str, str]:
+    """This thread's memo of ``kind`` (a stemmer's locale, or folding), emptied when it grows too big."""
+    memos = _memo.__dict__
+    table = memos.setdefault(kind, {})
+    if len(table) > MEMO_SIZE:
+        table.clear()
+    return table
+
+
 def stems(tokens: list[str], locale: str) -> list[str]:
     """The Snowball stems of ``tokens`` in ``locale`` (the tokens themselves without a stemmer)."""
     algorithm = stemmer(locale)
     if algorithm is None:
         return list(tokens)
-    # A text repeats its words: stem each distinct word once.
-    distinct = list(dict.fromkeys(tokens))
-    stem_of = dict(zip(distinct, algorithm.stemWords(distinct), strict=True))
+    stem_of = memo(f"stem:{locale}")
+    unknown = list({token for token in tokens if token not in stem_of})
+    if unknown:
+        stem_of.update(zip(unknown, algorithm.stemWords(unknown), strict=True))
     return [stem_of[token] for token in tokens]
 
 
 def fold_all(tokens: list[str]) -> list[str]:
-    """``fold`` of every token, each distinct token folded once."""
-    fold_of = {token: fold(token) for token in set(tokens)}
+    """``fold`` of every token."""
+    fold_of = memo("fold")
+    for token in {token for token in tokens if token not in fold_of}:
+        fold_of[token] = fold(token)
     return [fold_of[token] for token in tokens]
 
 

@@ -91,10 +91,8 @@ class DatabaseBackend(SearchBackend):
         )
         analysed = [analyse_document(document) for document in documents]
         terms = sorted({term for document in analysed for term in document.terms})
-        IndexTerm.objects.using(self.using).bulk_create(
-            [IndexTerm(term=term) for term in terms], ignore_conflicts=True, batch_size=500
-        )
         with connections[self.using].cursor() as cursor:
+            self.full_text.add_terms(cursor, terms)
             self.full_text.write(cursor, analysed)
 
     def delete(self, page_ids: Iterable[int]) -> None:

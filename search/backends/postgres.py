@@ -59,6 +59,11 @@ def all_of(items: Sequence[ItemPlan], tier: int, locales: Sequence[str], expansi
 class PostgresFullText:
     """The tsvector side of the database backend (columns and GIN indexes made by the migration)."""
 
+    def add_terms(self, cursor, terms: list[str]) -> None:
+        """Add the new ones of ``terms`` to the vocabulary (its trigram index follows by itself)."""
+        cursor.executemany("INSERT INTO dialogue_search_indexterm (term) VALUES (%s) ON CONFLICT (term) DO NOTHING",
+                           [(term,) for term in terms])
+
     def write(self, cursor, documents: list[AnalysedDocument]) -> None:
         # The texts are already in the row: only the analysed forms come from Python.
         cursor.executemany(

