@@ -156,6 +156,7 @@ def build_page(item: ImportLine, snippets: SnippetResolver, locale: Locale) -> D
         for position, body in enumerate((hearing or {}).get("bodies") or [])
     ]
     page.tags.add(*[snippets.tags[name] for name in dict.fromkeys(data.get("tags") or [])])
+    page.wagtail_admin_comments = []  # a new page has none: saves a query in each revision and reference scan
     page.update_derived_fields()
     return page
 

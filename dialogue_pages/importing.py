@@ -17,6 +17,8 @@ from django.core.exceptions import ValidationError
 from django.utils.text import slugify
 from wagtail.blocks import StreamBlockValidationError
 
+from blocks.choosers import chosen_memo
+
 from .ladders import ParticipationRung
 from .pages import DialoguePage
 
@@ -195,43 +197,51 @@ def check_dates(item: ImportLine) -> list[LineError]:
     return errors
 
 
-def read_lines(lines, default_locale: str, allowed_locales: list[str]) -> tuple[list[ImportLine], list[LineError]]:
-    """Parse and validate every line; return the valid ones and the errors of the others."""
-    rungs = RungIndex()
-    valid: list[ImportLine] = []
-    errors: list[LineError] = []
-    seen: dict[str, int] = {}
-    for number, text in enumerate(lines, start=1):
-        if not text.strip():
-            continue
+class LineReader:
+    """Checks lines one by one, remembering what a later line must not repeat (its external id)."""
+
+    def __init__(self, default_locale: str, allowed_locales: list[str]) -> None:
+        self.default_locale = default_locale
+        self.allowed_locales = allowed_locales
+        self.rungs = RungIndex()
+        self.seen: dict[str, int] = {}
+
+    def check(self, number: int, text: str) -> tuple[ImportLine | None, list[LineError]]:
+        """The valid line, or None and what is wrong with it."""
         try:
             data = json.loads(text)
         except json.JSONDecodeError as error:
-            errors.append(LineError(number, "", f"not valid JSON ({error.msg} at column {error.colno})"))
-            continue
-        schema_errors = [] if line_validator().is_valid(data) else sorted(
-            line_validator().iter_errors(data), key=lambda error: [str(part) for part in error.instance_path]
-        )
-        if schema_errors:
-            errors.extend(LineError(number, path_of(error), error.message) for error in schema_errors[:5])
-            continue
-        locale = data.get("locale") or default_locale
-        if locale not in allowed_locales:
-            errors.append(LineError(number, "locale", f"'{locale}' is not one of {', '.join(allowed_locales)}"))
-            continue
-        if data["external_id"] in seen:
-            errors.append(LineError(number, "external_id", f"also used on line {seen[data['external_id']]}"))
-            continue
-        seen[data["external_id"]] = number
+            return None, [LineError(number, "", f"not valid JSON ({error.msg} at column {error.colno})")]
+        if not line_validator().is_valid(data):
+            schema_errors = sorted(line_validator().iter_errors(data),
+                                   key=lambda error: [str(part) for part in error.instance_path])
+            return None, [LineError(number, path_of(error), error.message) for error in schema_errors[:5]]
+        locale = data.get("locale") or self.default_locale
+        if locale not in self.allowed_locales:
+            return None, [LineError(number, "locale", f"'{locale}' is not one of {', '.join(self.allowed_locales)}")]
+        if data["external_id"] in self.seen:
+            return None, [LineError(number, "external_id", f"also used on line {self.seen[data['external_id']]}")]
+        self.seen[data["external_id"]] = number
         try:
-            rung_id = rungs.find(locale, data.get("badge"))
+            rung_id = self.rungs.find(locale, data.get("badge"))
         except ValidationError as error:
-            errors.append(LineError(number, "badge.key", error.messages[0]))
-            continue
+            return None, [LineError(number, "badge.key", error.messages[0])]
         item = ImportLine(line=number, data=data, locale=locale, rung_id=rung_id)
-        line_errors = check_dates(item) + check_streams(item, data, rungs)
-        if line_errors:
-            errors.extend(line_errors)
-        else:
-            valid.append(item)
+        line_errors = check_dates(item) + check_streams(item, data, self.rungs)
+        return (None, line_errors) if line_errors else (item, [])
+
+
+def read_lines(lines, default_locale: str, allowed_locales: list[str]) -> tuple[list[ImportLine], list[LineError]]:
+    """Parse and validate every line; return the valid ones and the errors of the others."""
+    reader = LineReader(default_locale, allowed_locales)
+    valid: list[ImportLine] = []
+    errors: list[LineError] = []
+    with chosen_memo():  # the rungs of timeline phases are looked up once for the whole file
+        for number, text in enumerate(lines, start=1):
+            if not text.strip():
+                continue
+            item, line_errors = reader.check(number, text)
+            errors += line_errors
+            if item is not None:
+                valid.append(item)
     return valid, errors

@@ -16,6 +16,8 @@ from django.db.models import Q
 from django.utils import timezone
 from wagtail.models import Page, PageViewRestriction
 
+from blocks.choosers import chosen_memo
+
 from .ladders import badge_memo
 from .pages import DialoguePageBase, dialogue_models
 from .serializers import content_language_codes, dialogue_representation, dialogue_summary
@@ -231,7 +233,7 @@ def refresh_dialogues(
     private_paths = restricted_paths()
     representations: dict[int, tuple[DialoguePageBase, dict[str, Any]]] = {}
     rows, facets = [], []
-    with badge_memo():
+    with badge_memo(), chosen_memo():
         public = [page for page in pages if is_publicly_visible(page, private_paths)]
         translations = translations_of(public)
         for page in public:

@@ -3,6 +3,7 @@
 import pytest
 from django.core.exceptions import ValidationError
 
+from blocks.choosers import chosen_memo
 from blocks.streams import TimelineBlock
 from dialogue_pages.factories import default_rung
 from dialogue_pages.ladders import ParticipationRung
@@ -49,3 +50,17 @@ def test_an_unsaved_choice_is_still_refused():
     with pytest.raises(ValidationError):
         chooser.clean(ParticipationRung(pk=rung.pk + 1000, ladder=rung.ladder, key="x", name="x"))
     assert chooser.clean(rung) == rung
+
+
+@pytest.mark.django_db
+def test_within_a_memo_each_chosen_object_is_looked_up_once(django_assert_num_queries):
+    rung = default_rung("dialog")
+    block = TimelineBlock()
+    streams = [[{"type": "event", "value": {**EVENT, "rung": rung.pk}}] for _ in range(4)]
+    with chosen_memo(), django_assert_num_queries(1):
+        values = [[child.value["rung"] for child in block.to_python(stream)] for stream in streams]
+    assert values == [[rung]] * 4
+    assert len({id(value[0]) for value in values}) == 4  # a copy each, as Wagtail gives
+    with django_assert_num_queries(4):  # and without the memo, one query per stream again
+        for stream in streams:
+            list(block.to_python(stream))
