@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 import jsonschema_rs
+import orjson
 from django.core.exceptions import ValidationError
 from django.utils.text import slugify
 from wagtail.blocks import StreamBlockValidationError
@@ -209,8 +210,8 @@ class LineReader:
     def check(self, number: int, text: str) -> tuple[ImportLine | None, list[LineError]]:
         """The valid line, or None and what is wrong with it."""
         try:
-            data = json.loads(text)
-        except json.JSONDecodeError as error:
+            data = orjson.loads(text)
+        except orjson.JSONDecodeError as error:
             return None, [LineError(number, "", f"not valid JSON ({error.msg} at column {error.colno})")]
         if not line_validator().is_valid(data):
             schema_errors = sorted(line_validator().iter_errors(data),

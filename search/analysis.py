@@ -49,7 +49,10 @@ def normalise(text: str) -> str:
 
 def words(text: str) -> list[str]:
     """The lower-cased words of ``text``, in order."""
-    return [word[:MAX_WORD_LENGTH] for word in WORD.findall(normalise(text))]
+    found = WORD.findall(normalise(text))
+    if found and len(max(found, key=len)) > MAX_WORD_LENGTH:
+        return [word[:MAX_WORD_LENGTH] for word in found]
+    return found
 
 
 def word_spans(text: str) -> Iterator[tuple[int, int, str]]:
@@ -76,18 +79,18 @@ def stems(tokens: list[str], locale: str) -> list[str]:
     if algorithm is None:
         return list(tokens)
     stem_of = memo(f"stem:{locale}")
-    unknown = list({token for token in tokens if token not in stem_of})
+    unknown = list(set(tokens).difference(stem_of))
     if unknown:
         stem_of.update(zip(unknown, algorithm.stemWords(unknown), strict=True))
-    return [stem_of[token] for token in tokens]
+    return list(map(stem_of.__getitem__, tokens))
 
 
 def fold_all(tokens: list[str]) -> list[str]:
     """``fold`` of every token."""
     fold_of = memo("fold")
-    for token in {token for token in tokens if token not in fold_of}:
+    for token in set(tokens).difference(fold_of):
         fold_of[token] = fold(token)
-    return [fold_of[token] for token in tokens]
+    return list(map(fold_of.__getitem__, tokens))
 
 
 def fold(word: str) -> str:

@@ -48,7 +48,7 @@ def analyse_document(document: DialogueDocument) -> AnalysedDocument:
         folded_title=" ".join(folded["title"]),
         folded_text=" ".join(rest),
         suggest_words=fold_all(words(document.title)),
-        terms={term for term in folded["title"] + rest if MIN_TERM <= len(term) <= 64},
+        terms={term for term in set(folded["title"]).union(rest) if MIN_TERM <= len(term) <= 64},
     )
 
 

@@ -95,3 +95,7 @@ def test_memoised_stems_and_folds_equal_fresh_ones_and_stay_bounded(monkeypatch)
     assert analysis.fold_all(first) == [analysis.fold(stem) for stem in first]
     analysis.stems(["en", "to"], "da")  # the memo outgrew its bound: emptied, then refilled
     assert len(analysis.memo("stem:da")) <= len(tokens)
+
+
+def test_words_longer_than_the_limit_are_cut():
+    assert words("a" * 100 + " kort") == ["a" * analysis.MAX_WORD_LENGTH, "kort"]
