@@ -25,7 +25,7 @@ from ..query import prefix_words
 from .base import Hit, SearchBackend, SearchPage, SearchRequest, Suggestion
 from .columns import Columns, load
 from .facets import rank, select, visible_mask
-from .plan import COMPOUND_TIER, TIERS, analyse_document, plan_query
+from .plan import COMPOUND_TIER, QueryPlan, analyse_document, plan_query
 from .postgres import PostgresFullText
 from .sqlite import SqliteFullText
 
@@ -40,6 +40,32 @@ def ids_of(joined: str) -> np.ndarray:
     if not joined:
         return np.zeros(0, dtype=np.int64)
     return np.array(joined.split(","), dtype=np.int64)
+
+
+class Tiering:
+    """The ranking tier of matched rows, asked of the index tier by tier, best first, only as far as needed.
+
+    Every match is in the broadest tier; the finer ones (title, intro, purpose, stemmed words,
+    folded words) are looked up until the rows of tiers found so far fill the requested page:
+    a common word usually fills it from titles alone, and the remaining rows, which the page
+    does not reach, keep the broadest tier.
+    """
+
+    def __init__(self, backend: "DatabaseBackend", plan: QueryPlan, expansions: dict[str, list[str]]) -> None:
+        self.backend, self.plan, self.expansions = backend, plan, expansions
+
+    def __call__(self, page_ids: np.ndarray, needed: int) -> np.ndarray:
+        tiers = np.full(len(page_ids), COMPOUND_TIER, dtype=np.int64)
+        open_ = np.ones(len(page_ids), dtype=bool)
+        with connections[self.backend.using].cursor() as cursor:
+            for tier in range(COMPOUND_TIER):
+                if not open_.any() or len(page_ids) - open_.sum() >= needed:
+                    break
+                (ids,), _excluded = self.backend.full_text.matching_ids(cursor, self.plan, self.expansions, [tier])
+                found = open_ & np.isin(page_ids, ids_of(ids))
+                tiers[found] = tier
+                open_ &= ~found
+        return tiers
 
 
 class DatabaseBackend(SearchBackend):
@@ -105,37 +131,28 @@ class DatabaseBackend(SearchBackend):
                 self.full_text.delete(cursor, page_ids)
             self.changed()
 
-    def matches(self, request: SearchRequest, columns: Columns) -> tuple[np.ndarray, np.ndarray]:
-        """Rows of the columns that match the query text, and the tier of each."""
-        query = request.query
-        if not (query.items or query.excluded):
-            return np.arange(columns.size), np.zeros(columns.size, dtype=np.int64)
-        plan = plan_query(query, [request.locale] if request.locale else request.content_locales)
-        with connections[self.using].cursor() as cursor:
-            expansions = self.full_text.expansions(cursor, plan.parts)
-            tier_ids, excluded_ids = self.full_text.matching_ids(cursor, plan, expansions)
-        if tier_ids:
-            matched = ids_of(tier_ids[COMPOUND_TIER])
-            tiers = np.full(len(matched), COMPOUND_TIER, dtype=np.int64)
-            for tier in reversed(range(TIERS - 1)):
-                tiers[np.isin(matched, ids_of(tier_ids[tier]))] = tier
-        else:
-            matched, tiers = columns.page_ids, np.zeros(columns.size, dtype=np.int64)
-        if excluded_ids:
-            keep = ~np.isin(matched, ids_of(excluded_ids))
-            matched, tiers = matched[keep], tiers[keep]
-        order = np.argsort(matched, kind="stable")
-        matched, tiers = matched[order], tiers[order]
-        known = np.isin(matched, columns.page_ids)
-        return columns.rows_of(matched[known]), tiers[known]
-
     def search(self, request: SearchRequest) -> SearchPage:
         columns = load(self.using)
-        if request.query.matches_nothing:
-            rows, tiers = np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64)
+        query = request.query
+        if query.matches_nothing:
+            rows = np.zeros(0, dtype=np.int64)
+            tiering = None
+        elif not (query.items or query.excluded):
+            rows, tiering = np.arange(columns.size), None
         else:
-            rows, tiers = self.matches(request, columns)
-        page_ids, total, facets = select(columns, request, rows, tiers)
+            plan = plan_query(query, [request.locale] if request.locale else request.content_locales)
+            with connections[self.using].cursor() as cursor:
+                expansions = self.full_text.expansions(cursor, plan.parts)
+                # Every match (the broadest tier) and the excluded ones; the finer tiers only as needed.
+                (broad,), excluded = self.full_text.matching_ids(
+                    cursor, plan, expansions, [COMPOUND_TIER], excluded=True
+                )
+            matched = np.unique(ids_of(broad)) if plan.items else columns.page_ids
+            if excluded:
+                matched = matched[~np.isin(matched, ids_of(excluded))]
+            rows = columns.rows_of(matched[np.isin(matched, columns.page_ids)])
+            tiering = Tiering(self, plan, expansions) if plan.items else None
+        page_ids, total, facets = select(columns, request, rows, tiering)
         return SearchPage(total=total, hits=self.hits(request, columns, page_ids.tolist()), facets=facets)
 
     def hits(self, request: SearchRequest, columns: Columns, page_ids: list[int]) -> list[Hit]:

@@ -115,17 +115,23 @@ def rank(columns: Columns, rows: np.ndarray, tiers: np.ndarray) -> np.ndarray:
     return rows[order]
 
 
-def select(columns: Columns, request: SearchRequest, rows: np.ndarray, tiers: np.ndarray
+def select(columns: Columns, request: SearchRequest, rows: np.ndarray,
+           tiering: Callable[[np.ndarray, int], np.ndarray] | None
            ) -> tuple[np.ndarray, int, dict[str, list[FacetCount]]]:
-    """Page ids of the requested page, the total and the facets of matched ``rows`` (with their tiers)."""
+    """Page ids of the requested page, the total and the facets of matched ``rows``.
+
+    ``tiering(page_ids, needed)`` gives the ranking tier of the rows that pass every filter, at
+    least exact for the best ``needed`` of them; None ranks all rows alike.
+    """
     status = columns.status(request.today)
     keep = visible_mask(columns, request.locale, request.content_locales, request.now)[rows]
-    rows, tiers = rows[keep], tiers[keep]
+    rows = rows[keep]
     masks = filter_masks(columns, request, status)
     facets = facet_counts(columns, rows, status, request, masks)
     if masks:
-        passing = np.logical_and.reduce([mask[rows] for mask in masks.values()])
-        rows, tiers = rows[passing], tiers[passing]
+        rows = rows[np.logical_and.reduce([mask[rows] for mask in masks.values()])]
+    needed = request.offset + request.limit
+    tiers = tiering(columns.page_ids[rows], needed) if tiering else np.zeros(len(rows), dtype=np.int64)
     ranked = rank(columns, rows, tiers)
     page = ranked[request.offset: request.offset + request.limit]
     return columns.page_ids[page], len(rows), facets

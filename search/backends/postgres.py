@@ -10,7 +10,7 @@ from collections.abc import Sequence
 
 from django.conf import settings
 
-from .plan import COMPOUND_TIER, FOLDED_TIER, MAX_EXPANSIONS, TIERS, AnalysedDocument, ItemPlan, QueryPlan
+from .plan import COMPOUND_TIER, FOLDED_TIER, MAX_EXPANSIONS, AnalysedDocument, ItemPlan, QueryPlan
 
 DEFAULT_CONFIGURATIONS = {"da": "danish", "sv": "swedish", "en": "english", "nb": "norwegian", "no": "norwegian",
                           "de": "german", "fi": "finnish", "nl": "dutch", "fr": "french"}
@@ -98,21 +98,22 @@ class PostgresFullText:
             found.setdefault(part, []).append(term)
         return found
 
-    def matching_ids(self, cursor, plan: QueryPlan, expansions: dict[str, list[str]]) -> tuple[list[str], str]:
-        """Comma-separated page ids per tier (tier 5 holds every match), and of the excluded items."""
-        conditions = [all_of(plan.items, tier, plan.locales, expansions) for tier in range(TIERS)] if plan.items else []
-        if plan.excluded:
+    def matching_ids(self, cursor, plan: QueryPlan, expansions: dict[str, list[str]], tiers: Sequence[int],
+                     excluded: bool = False) -> tuple[list[str], str]:
+        """Comma-separated page ids matching at each of ``tiers`` or better, and of the excluded items if asked."""
+        conditions = [all_of(plan.items, tier, plan.locales, expansions) for tier in tiers] if plan.items else []
+        if excluded and plan.excluded:
             conditions.append(all_of(plan.excluded, FOLDED_TIER, plan.locales, {}, joiner=" OR "))
         if not conditions:
-            return [], ""
+            return ["" for _tier in tiers], ""
         select = f"SELECT %s, string_agg(page_id::text, ',') FROM {TABLE} WHERE "
         cursor.execute(
             " UNION ALL ".join(select + sql for sql, _params in conditions),
             [value for number, (_sql, params) in enumerate(conditions) for value in (number, *params)],
         )
         by_number = {number: ids or "" for number, ids in cursor.fetchall()}
-        tiers = [by_number.get(tier, "") for tier in range(TIERS)] if plan.items else []
-        return tiers, by_number.get(len(conditions) - 1, "") if plan.excluded else ""
+        found = [by_number.get(number, "") for number in range(len(tiers))] if plan.items else ["" for _t in tiers]
+        return found, by_number.get(len(conditions) - 1, "") if excluded and plan.excluded else ""
 
     def suggest_ids(self, cursor, prefixes: list[str]) -> tuple[str, str]:
         """Page ids whose title starts with the typed words, and those with them anywhere."""

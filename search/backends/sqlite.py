@@ -7,7 +7,7 @@ strings of several words; column filters and operators come from this module alo
 
 from collections.abc import Iterable, Sequence
 
-from .plan import COMPOUND_TIER, FOLDED_TIER, MAX_EXPANSIONS, STEM_FIELDS, TIERS, AnalysedDocument, ItemPlan, QueryPlan
+from .plan import COMPOUND_TIER, FOLDED_TIER, MAX_EXPANSIONS, STEM_FIELDS, AnalysedDocument, ItemPlan, QueryPlan
 
 FOLDED_COLUMNS = "{ftitle ftext}"
 
@@ -102,20 +102,20 @@ class SqliteFullText:
             found.setdefault(part, []).append(term)
         return found
 
-    def matching_ids(self, cursor, plan: QueryPlan, expansions: dict[str, list[str]]
-                     ) -> tuple[list[str], str]:
-        """Comma-separated page ids per tier (tier 5 holds every match), and of the excluded items."""
-        expressions = [tier_match(plan, tier, expansions) for tier in range(TIERS)] if plan.items else []
-        if plan.excluded:
+    def matching_ids(self, cursor, plan: QueryPlan, expansions: dict[str, list[str]], tiers: Sequence[int],
+                     excluded: bool = False) -> tuple[list[str], str]:
+        """Comma-separated page ids matching at each of ``tiers`` or better, and of the excluded items if asked."""
+        expressions = [tier_match(plan, tier, expansions) for tier in tiers] if plan.items else []
+        if excluded and plan.excluded:
             expressions.append(excluded_match(plan))
         if not expressions:
-            return [], ""
+            return ["" for _tier in tiers], ""
         select = "SELECT %s, group_concat(rowid) FROM dialogue_search_fts WHERE dialogue_search_fts MATCH %s"
         cursor.execute(" UNION ALL ".join([select] * len(expressions)),
                        [value for number, expression in enumerate(expressions) for value in (number, expression)])
         by_number = {number: ids or "" for number, ids in cursor.fetchall()}
-        tiers = [by_number.get(tier, "") for tier in range(TIERS)] if plan.items else []
-        return tiers, by_number.get(len(expressions) - 1, "") if plan.excluded else ""
+        found = [by_number.get(number, "") for number in range(len(tiers))] if plan.items else ["" for _t in tiers]
+        return found, by_number.get(len(expressions) - 1, "") if excluded and plan.excluded else ""
 
     def suggest_ids(self, cursor, prefixes: list[str]) -> tuple[str, str]:
         """Page ids whose title starts with the typed words, and those with them anywhere."""
