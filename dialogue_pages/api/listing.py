@@ -63,6 +63,9 @@ def filtered(filters: DialogueFilters, rows: QuerySet[PublishedDialogue]) -> Que
             | Q(date_from__lte=last, date_to__isnull=True)
             | Q(date_from__isnull=True, date_to__gte=first, date_to__lte=last)
         )
+        # Implied by the above (an undated start sorts as the first day of year 1), and lets the
+        # newest-first list walk the start-date index from the end of the year instead of from today.
+        rows = rows.filter(sort_start__lte=last)
     if filters.updated_since is not None:
         since = filters.updated_since
         if timezone.is_naive(since):
