@@ -7,6 +7,7 @@ name the line and the field at fault.
 
 import datetime
 import json
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -232,17 +233,52 @@ class LineReader:
         return (None, line_errors) if line_errors else (item, [])
 
 
-def read_lines(lines, default_locale: str, allowed_locales: list[str]) -> tuple[list[ImportLine], list[LineError]]:
-    """Parse and validate every line; return the valid ones and the errors of the others."""
+@dataclass
+class CheckedArchive:
+    """What a first reading of an archive found: the valid lines, their locales, and every error."""
+
+    valid: list[int] = field(default_factory=list)  # line numbers
+    locales: set[str] = field(default_factory=set)
+    errors: list[LineError] = field(default_factory=list)
+
+    @property
+    def bad_lines(self) -> int:
+        return len({error.line for error in self.errors})
+
+
+def check_lines(lines: Iterable[str], default_locale: str, allowed_locales: list[str]) -> CheckedArchive:
+    """Parse and validate every line, keeping only which are valid: memory stays flat for any size."""
     reader = LineReader(default_locale, allowed_locales)
-    valid: list[ImportLine] = []
-    errors: list[LineError] = []
+    checked = CheckedArchive()
     with chosen_memo():  # the rungs of timeline phases are looked up once for the whole file
         for number, text in enumerate(lines, start=1):
             if not text.strip():
                 continue
             item, line_errors = reader.check(number, text)
-            errors += line_errors
+            checked.errors += line_errors
             if item is not None:
-                valid.append(item)
-    return valid, errors
+                checked.valid.append(number)
+                checked.locales.add(item.locale)
+    return checked
+
+
+def valid_lines(lines: Iterable[str], default_locale: str, allowed_locales: list[str],
+                numbers: set[int]) -> Iterator[ImportLine]:
+    """The lines ``numbers`` (found valid by ``check_lines``) read again, with their cleaned values."""
+    reader = LineReader(default_locale, allowed_locales)
+    for number, text in enumerate(lines, start=1):
+        if number in numbers:
+            item, _errors = reader.check(number, text)
+            if item is not None:
+                yield item
+
+
+def batches(items: Iterable[ImportLine], size: int) -> Iterator[list[ImportLine]]:
+    batch: list[ImportLine] = []
+    for item in items:
+        batch.append(item)
+        if len(batch) == size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch

@@ -8,6 +8,7 @@ import pytest
 from django.core.management import CommandError, call_command
 from wagtail.models import Page, ReferenceIndex
 
+from dialogue_pages.management.commands import import_dialogues as import_command
 from dialogue_pages.pages import DialoguePage
 from dialogue_pages.read_model import PublishedDialogue, refresh_dialogues
 
@@ -117,6 +118,21 @@ def test_bulk_written_references_and_rows_match_what_wagtail_and_the_read_model_
     stored = {row.page_id: bytes(row.detail) for row in PublishedDialogue.objects.all()}
     refresh_dialogues([page.pk for page in pages])
     assert {row.page_id: bytes(row.detail) for row in PublishedDialogue.objects.all()} == stored
+
+
+def test_an_archive_is_written_a_batch_at_a_time(tmp_path, index, monkeypatch):
+    monkeypatch.setattr(import_command, "BATCH", 2)
+    written = []
+    original = import_command.write
+    monkeypatch.setattr(import_command, "write", lambda items, *a, **k: written.append(len(items)) or original(
+        items, *a, **k))
+    out, _err = run(write_file(tmp_path, [line(n) for n in range(1, 6)] + ["", line(2)]), "--publish",
+                    "--skip-invalid")
+    assert written == [2, 2, 1] and "5 created, 0 updated, 1 skipped" in out
+    index.refresh_from_db()
+    assert index.numchild == 5 and all(not problems for problems in Page.find_problems())
+    assert PublishedDialogue.objects.count() == 5
+    assert len({page.slug for page in DialoguePage.objects.all()}) == 5
 
 
 def test_imported_page_can_be_edited_and_published_again(tmp_path, index, django_capture_on_commit_callbacks):

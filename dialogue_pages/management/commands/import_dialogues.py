@@ -1,19 +1,25 @@
 """Import dialogues from a JSON Lines archive (see docs/import.md)."""
 
 import time
+from collections.abc import Callable
 from pathlib import Path
+from typing import TextIO, TypeVar
 
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from wagtail.models import Locale, Page
 
+from blocks.choosers import chosen_memo
 from dialogue_pages.bulk import write
-from dialogue_pages.importing import read_lines
+from dialogue_pages.importing import batches, check_lines, valid_lines
 from dialogue_pages.pages import DialogueIndexPage
 from dialogue_pages.progress import Progress
 from dialogue_pages.read_model import analyze_read_model
 from dialogue_pages.serializers import content_language_codes
 from dialogue_pages.signals import sync_dialogues
+
+T = TypeVar("T")
+BATCH = 500  # lines written, published and indexed together
 
 
 class Command(BaseCommand):
@@ -32,34 +38,53 @@ class Command(BaseCommand):
         parent = self.parent(options["parent"])
         fallback_locale = parent.locale if parent else Locale.get_default()
         default_locale = options["locale"] or fallback_locale.language_code
-        try:
-            with options["file"].open(encoding="utf-8") as lines:
-                items, errors = read_lines(lines, default_locale, content_language_codes())
-        except (OSError, UnicodeDecodeError) as error:
-            raise CommandError(f"Cannot read {options['file']}: {error}") from error
-        for error in errors:
+        locales = content_language_codes()
+        # Two readings: every line is checked before anything is written, and the second reading
+        # writes a batch at a time, so an archive of any size needs the memory of one batch.
+        checked = self.read(options["file"], lambda lines: check_lines(lines, default_locale, locales))
+        for error in checked.errors:
             self.stderr.write(str(error))
-        bad_lines = len({error.line for error in errors})
-        if errors and not options["skip_invalid"]:
-            raise CommandError(f"{bad_lines} invalid line(s); nothing was written. Fix them or use --skip-invalid.")
+        if checked.errors and not options["skip_invalid"]:
+            raise CommandError(
+                f"{checked.bad_lines} invalid line(s); nothing was written. Fix them or use --skip-invalid."
+            )
         if options["dry_run"]:
-            self.stdout.write(f"{len(items)} valid line(s), {bad_lines} invalid. Dry run: nothing written.")
+            self.stdout.write(f"{len(checked.valid)} valid line(s), {checked.bad_lines} invalid. "
+                              "Dry run: nothing written.")
             return
-        parents = self.parents_by_locale(parent, {item.locale for item in items})
-        progress = Progress(self.stdout, len(items), "Importing")
-        result = write(items, parents, options["publish"], progress.advance)
+        parents = self.parents_by_locale(parent, checked.locales)
+        progress = Progress(self.stdout, len(checked.valid), "Importing")
+        created = updated = 0
+
+        def write_all(lines) -> None:
+            nonlocal created, updated
+            items = valid_lines(lines, default_locale, locales, set(checked.valid))
+            with chosen_memo():
+                for batch in batches(items, BATCH):
+                    result = write(batch, parents, options["publish"], progress.advance)
+                    if options["publish"] and result.created:
+                        with transaction.atomic():
+                            sync_dialogues(result.created, result.created_pages)
+                    created, updated = created + len(result.created), updated + len(result.updated)
+
+        self.read(options["file"], write_all)
         if options["publish"]:
-            for start in range(0, len(result.created), 200):
-                with transaction.atomic():
-                    sync_dialogues(result.created[start: start + 200], result.created_pages[start: start + 200])
             analyze_read_model()
         elapsed = time.monotonic() - started
         self.stdout.write(progress.finish())
-        rate = len(items) / elapsed if elapsed else 0.0
+        rate = len(checked.valid) / elapsed if elapsed else 0.0
         self.stdout.write(self.style.SUCCESS(
-            f"{len(result.created)} created, {len(result.updated)} updated, {bad_lines} skipped "
+            f"{created} created, {updated} updated, {checked.bad_lines} skipped "
             f"in {elapsed:.1f} s ({rate:.0f} dialogues/s)."
         ))
+
+    def read(self, path: Path, reading: Callable[[TextIO], T]) -> T:
+        """``reading`` of the open archive; an unreadable file is a command error."""
+        try:
+            with path.open(encoding="utf-8") as lines:
+                return reading(lines)
+        except (OSError, UnicodeDecodeError) as error:
+            raise CommandError(f"Cannot read {path}: {error}") from error
 
     def parent(self, path: str | None) -> Page | None:
         if not path:
