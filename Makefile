@@ -1,7 +1,7 @@
 # Two commands take a fresh clone to a running site or a green test run:
 #   make run   -- set up, migrate, load demo dialogues, serve on http://127.0.0.1:$(PORT)
 #   make test  -- set up and run the whole test suite
-#   make bench -- load-test the API on 3,000 generated dialogues (needs wrk; see BENCHMARKS.md)
+#   make bench -- load-test the API on 10,000 generated dialogues (needs wrk; see BENCHMARKS.md)
 
 PYTHON ?= python3
 VENV ?= .venv
@@ -39,7 +39,7 @@ lint: $(STAMP)
 # Benchmarks (BENCHMARKS.md): a fresh SQLite database, a generated archive, gunicorn and wrk on 127.0.0.1.
 # Both rewrite BENCHMARKS.md and bench/results/latest.json. Needs wrk (Debian: apt-get install wrk).
 bench: $(STAMP)
-	$(BIN)/python -m bench.harness --count 3000 --duration 8 $(BENCH_ARGS)
+	$(BIN)/python -m bench.harness --count 10000 --duration 6 $(BENCH_ARGS)
 
 bench-full: $(STAMP)
 	$(BIN)/python -m bench.harness --full $(BENCH_ARGS)
