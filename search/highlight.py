@@ -118,11 +118,11 @@ def render(text: str, spans: list[tuple[int, int, str]], first: int, last: int, 
         return escape(SPACE.sub(" ", text[:200]).strip())
     parts = ["…"] if leading else []
     position = spans[first][0]
-    for index in range(first, last):
+    # Words hold no white space, so the stretches between marks are cleaned whole, not word by word.
+    for index in sorted(hit for hit in hits if first <= hit < last):
         start, end, _word = spans[index]
         parts.append(escape(SPACE.sub(" ", text[position:start])))
-        word = escape(text[start:end])
-        parts.append(f"<mark>{word}</mark>" if index in hits else word)
+        parts.append(f"<mark>{escape(text[start:end])}</mark>")
         position = end
     tail_end = spans[last][0] if last < len(spans) else len(text)
     parts.append(escape(SPACE.sub(" ", text[position:tail_end]).rstrip()))
