@@ -8,7 +8,7 @@ Matches are graded in *tiers*, the ranking of the issue: 0 = every query item in
 words), 4 = only with diacritics folded (å = aa, ø = oe …), 5 = only inside compounds.
 """
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from ..analysis import fold, fold_all, query_stems, stems, words
@@ -104,3 +104,16 @@ def plan_query(query: ParsedQuery, locales: Iterable[str]) -> QueryPlan:
         excluded=tuple(plan_item(item, locales) for item in query.excluded),
         locales=locales,
     )
+
+
+def ids_by_statement(rows: Iterable[tuple[int, str | None]], plan: QueryPlan, tiers: Sequence[int],
+                     excluded: bool) -> tuple[list[str], str]:
+    """Split the rows of a ``UNION ALL`` of numbered statements into the id lists ``matching_ids`` returns.
+
+    The statements are numbered in order: one per tier of ``tiers`` (when the plan has items), then
+    the excluded items' statement (when asked for and the plan has some).
+    """
+    by_number = {number: ids or "" for number, ids in rows}
+    tier_count = len(tiers) if plan.items else 0
+    found = [by_number.get(number, "") if number < tier_count else "" for number in range(len(tiers))]
+    return found, by_number.get(tier_count, "") if excluded and plan.excluded else ""

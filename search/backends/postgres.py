@@ -10,7 +10,7 @@ from collections.abc import Sequence
 
 from django.conf import settings
 
-from .plan import COMPOUND_TIER, FOLDED_TIER, MAX_EXPANSIONS, AnalysedDocument, ItemPlan, QueryPlan
+from .plan import COMPOUND_TIER, FOLDED_TIER, MAX_EXPANSIONS, AnalysedDocument, ItemPlan, QueryPlan, ids_by_statement
 
 DEFAULT_CONFIGURATIONS = {"da": "danish", "sv": "swedish", "en": "english", "nb": "norwegian", "no": "norwegian",
                           "de": "german", "fi": "finnish", "nl": "dutch", "fr": "french"}
@@ -111,9 +111,7 @@ class PostgresFullText:
             " UNION ALL ".join(select + sql for sql, _params in conditions),
             [value for number, (_sql, params) in enumerate(conditions) for value in (number, *params)],
         )
-        by_number = {number: ids or "" for number, ids in cursor.fetchall()}
-        found = [by_number.get(number, "") for number in range(len(tiers))] if plan.items else ["" for _t in tiers]
-        return found, by_number.get(len(conditions) - 1, "") if excluded and plan.excluded else ""
+        return ids_by_statement(cursor.fetchall(), plan, tiers, excluded)
 
     def suggest_ids(self, cursor, prefixes: list[str]) -> tuple[str, str]:
         """Page ids whose title starts with the typed words, and those with them anywhere."""

@@ -7,7 +7,16 @@ strings of several words; column filters and operators come from this module alo
 
 from collections.abc import Iterable, Sequence
 
-from .plan import COMPOUND_TIER, FOLDED_TIER, MAX_EXPANSIONS, STEM_FIELDS, AnalysedDocument, ItemPlan, QueryPlan
+from .plan import (
+    COMPOUND_TIER,
+    FOLDED_TIER,
+    MAX_EXPANSIONS,
+    STEM_FIELDS,
+    AnalysedDocument,
+    ItemPlan,
+    QueryPlan,
+    ids_by_statement,
+)
 
 FOLDED_COLUMNS = "{ftitle ftext}"
 
@@ -113,9 +122,7 @@ class SqliteFullText:
         select = "SELECT %s, group_concat(rowid) FROM dialogue_search_fts WHERE dialogue_search_fts MATCH %s"
         cursor.execute(" UNION ALL ".join([select] * len(expressions)),
                        [value for number, expression in enumerate(expressions) for value in (number, expression)])
-        by_number = {number: ids or "" for number, ids in cursor.fetchall()}
-        found = [by_number.get(number, "") for number in range(len(tiers))] if plan.items else ["" for _t in tiers]
-        return found, by_number.get(len(expressions) - 1, "") if excluded and plan.excluded else ""
+        return ids_by_statement(cursor.fetchall(), plan, tiers, excluded)
 
     def suggest_ids(self, cursor, prefixes: list[str]) -> tuple[str, str]:
         """Page ids whose title starts with the typed words, and those with them anywhere."""
