@@ -292,18 +292,27 @@ def write(
     publish: bool,
     on_page_written: Callable[[int], None] = lambda count: None,
 ) -> ImportResult:
-    """Create or update the dialogues of ``items`` under the parent of each line's locale."""
+    """Create or update the dialogues of ``items`` under the parent of each line's locale.
+
+    Two short write transactions: one finds or creates the snippets the lines refer to, the
+    other writes the pages. Building the pages in between takes no lock, so other import
+    workers can write meanwhile.
+    """
     result = ImportResult()
     locales = {locale.language_code: locale for locale in Locale.objects.all()}
+    parent_ids = sorted({parents[item.locale].pk for item in items})
     with transaction.atomic():
+        lock_parents(parent_ids)
         snippets = SnippetResolver(items, locales)
-        existing = {
-            page.external_id: page
-            for page in DialoguePage.objects.filter(external_id__in=[item.external_id for item in items])
-        }
+    existing = {
+        page.external_id: page
+        for page in DialoguePage.objects.filter(external_id__in=[item.external_id for item in items])
+    }
+    built = [(item, build_page(item, snippets, locales[item.locale])) for item in items]
+    with transaction.atomic():
+        lock_parents(parent_ids)
         new_by_parent: dict[int, list[DialoguePage]] = {}
-        for item in items:
-            fresh = build_page(item, snippets, locales[item.locale])
+        for item, fresh in built:
             if item.external_id in existing:
                 update_page(existing[item.external_id], fresh, publish)
                 result.updated.append(existing[item.external_id].pk)
@@ -317,6 +326,16 @@ def write(
             result.created_pages += pages
             on_page_written(len(pages))
     return result
+
+
+def lock_parents(parent_ids: list[int]) -> None:
+    """Make other writers importing under the same parents wait until this transaction ends.
+
+    Tree paths and new snippets are allocated by reading what exists, so two import workers must
+    not do it at once. On PostgreSQL this locks the parent rows; SQLite has one writer anyway
+    (its write transactions begin IMMEDIATE, see the settings).
+    """
+    list(Page.objects.select_for_update().filter(pk__in=parent_ids).order_by("pk").values_list("pk", flat=True))
 
 
 def insert_references(pages: list[DialoguePage]) -> None:

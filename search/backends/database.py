@@ -25,7 +25,7 @@ from ..query import prefix_words
 from .base import Hit, SearchBackend, SearchPage, SearchRequest, Suggestion
 from .columns import Columns, load
 from .facets import rank, select, visible_mask
-from .plan import COMPOUND_TIER, QueryPlan, analyse_document, plan_query
+from .plan import COMPOUND_TIER, AnalysedDocument, QueryPlan, analyse_document, plan_query
 from .postgres import PostgresFullText
 from .sqlite import SqliteFullText
 
@@ -100,15 +100,17 @@ class DatabaseBackend(SearchBackend):
         documents = {document.page_id: document for document in documents}
         if not documents:
             return
+        # Word analysis needs no lock: done before the write transaction, other writers go on meanwhile.
+        analysed = {page_id: analyse_document(document) for page_id, document in documents.items()}
         with transaction.atomic(using=self.using):
             # The entry hangs off the read-model row: a row that is gone already needs no entry.
             present = set(PublishedDialogue.objects.using(self.using).filter(page_id__in=documents)
                           .values_list("page_id", flat=True))
-            documents = [document for page_id, document in documents.items() if page_id in present]
-            self._write(documents)
+            self._write([documents[page_id] for page_id in documents if page_id in present],
+                        [analysed[page_id] for page_id in documents if page_id in present])
             self.changed()
 
-    def _write(self, documents: list[DialogueDocument]) -> None:
+    def _write(self, documents: list[DialogueDocument], analysed: list[AnalysedDocument]) -> None:
         if not documents:
             return
         manager = IndexedDialogue.objects.using(self.using)
@@ -123,7 +125,6 @@ class DatabaseBackend(SearchBackend):
              for d in documents],
             update_conflicts=True, unique_fields=["dialogue"], update_fields=list(TEXT_FIELDS),
         )
-        analysed = [analyse_document(document) for document in documents]
         terms = sorted({term for document in analysed for term in document.terms})
         with connections[self.using].cursor() as cursor:
             self.full_text.add_terms(cursor, terms)

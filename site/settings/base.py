@@ -95,9 +95,13 @@ DATABASES = {
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # Write-ahead logging: readers never wait for a writer, and a commit costs no fsync of the
     # whole database (synchronous=NORMAL is durable in WAL mode except on power loss).
-    DATABASES["default"].setdefault("OPTIONS", {}).setdefault(
-        "init_command", "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;"
-    )
+    options = DATABASES["default"].setdefault("OPTIONS", {})
+    options.setdefault("init_command", "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;")
+    # A write transaction takes the write lock when it begins, so two processes writing at once
+    # (web workers, import workers) wait for each other instead of failing with "database is locked"
+    # when a reader tries to become a writer. The wait is bounded by SQLITE_TIMEOUT seconds.
+    options.setdefault("transaction_mode", "IMMEDIATE")
+    options.setdefault("timeout", float(os.environ.get("SQLITE_TIMEOUT", "60")))
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 

@@ -13,4 +13,10 @@ STATIC_ROOT = tempfile.mkdtemp(prefix="dialogue-test-static-")
 ALLOWED_HOSTS = ["*"]
 WAGTAILADMIN_BASE_URL = "http://testserver"
 if not os.environ.get("DATABASE_URL"):
-    DATABASES = {"default": {"ENGINE": "django.db.backends.sqlite3", "NAME": ":memory:"}}
+    # A file, not memory: the parallel import's worker processes must see the test database.
+    _test_db = os.path.join(tempfile.mkdtemp(prefix="dialogue-test-db-"), "test.sqlite3")
+    DATABASES = {"default": {
+        "ENGINE": "django.db.backends.sqlite3", "NAME": _test_db, "TEST": {"NAME": _test_db},
+        "OPTIONS": {"init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=OFF;",
+                    "transaction_mode": "IMMEDIATE", "timeout": 60},
+    }}

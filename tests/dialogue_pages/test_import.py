@@ -6,11 +6,17 @@ from io import StringIO
 import orjson
 import pytest
 from django.core.management import CommandError, call_command
+from django.db import DatabaseError
+from taggit.models import Tag
 from wagtail.models import Page, ReferenceIndex
 
-from dialogue_pages.management.commands import import_dialogues as import_command
+from dialogue_pages import import_workers
 from dialogue_pages.pages import DialoguePage
 from dialogue_pages.read_model import PublishedDialogue, refresh_dialogues
+from dialogue_pages.snippets import Organisation
+from search.backends.base import SearchFilters
+from search.models import IndexedDialogue
+from search.service import run_search, search_request
 
 
 def line(number: int, **changes) -> dict:
@@ -121,10 +127,10 @@ def test_bulk_written_references_and_rows_match_what_wagtail_and_the_read_model_
 
 
 def test_an_archive_is_written_a_batch_at_a_time(tmp_path, index, monkeypatch):
-    monkeypatch.setattr(import_command, "BATCH", 2)
+    monkeypatch.setattr(import_workers, "BATCH", 2)
     written = []
-    original = import_command.write
-    monkeypatch.setattr(import_command, "write", lambda items, *a, **k: written.append(len(items)) or original(
+    original = import_workers.write
+    monkeypatch.setattr(import_workers, "write", lambda items, *a, **k: written.append(len(items)) or original(
         items, *a, **k))
     out, _err = run(write_file(tmp_path, [line(n) for n in range(1, 6)] + ["", line(2)]), "--publish",
                     "--skip-invalid")
@@ -236,3 +242,60 @@ def test_export_then_import_round_trips(tmp_path, index, django_capture_on_commi
     call_command("export_dialogues", stdout=second)
     assert comparable(second.getvalue()) == comparable(exported)
     assert json.loads(second.getvalue().splitlines()[1])["status"]["key"] == "cancelled"
+
+
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_workers_write_batches_in_parallel_and_the_result_is_sound(tmp_path, dialogue_index, monkeypatch):
+    monkeypatch.setattr(import_workers, "BATCH", 3)  # forked workers inherit it
+    path = write_file(tmp_path, [line(n) for n in range(1, 12)])
+    out, _err = run(path, "--publish", "--workers", "2")
+    assert "Importing (2 workers)" in out and "11 created, 0 updated" in out
+    dialogue_index.refresh_from_db()
+    assert dialogue_index.numchild == 11 and all(not problems for problems in Page.find_problems())
+    pages = DialoguePage.objects.order_by("path")
+    assert len({page.path for page in pages}) == len({page.slug for page in pages}) == 11
+    assert all(page.live and page.latest_revision_id == page.live_revision_id for page in pages)
+    assert PublishedDialogue.objects.count() == 11
+    # One organisation, tag and contact for all lines, though two processes created them.
+    assert Organisation.objects.filter(slug="havneby").count() == 1
+    assert Tag.objects.filter(name="havn").count() == 1
+    assert IndexedDialogue.objects.count() == 11
+    assert run_search(search_request("badezoner", "da", SearchFilters(), 20, 0)).total == 11
+    # Run again: every line is updated in place, by either worker.
+    out, _err = run(path, "--publish", "--workers", "2")
+    assert "0 created, 11 updated" in out and DialoguePage.objects.count() == 11
+
+
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_a_failing_batch_stops_the_import_with_a_clear_error(tmp_path, dialogue_index, monkeypatch):
+    monkeypatch.setattr(import_workers, "BATCH", 3)
+
+    def failing(items, *args, **kwargs):
+        raise DatabaseError("disk full")
+
+    monkeypatch.setattr(import_workers, "write", failing)
+    with pytest.raises(CommandError, match="disk full.*run the import again"):
+        run(write_file(tmp_path, [line(n) for n in range(1, 8)]), "--publish", "--workers", "2")
+
+
+def test_inside_a_callers_transaction_the_import_writes_in_its_own_process(monkeypatch, db):
+    monkeypatch.setattr(import_workers.os, "cpu_count", lambda: 8)
+    # Other processes could not see the rows of the open transaction this test runs in.
+    assert import_workers.worker_count(None, import_workers.BATCH * 10) == 1
+
+
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_worker_count_is_one_per_core_unless_parallel_writing_cannot_work_or_help(monkeypatch):
+    monkeypatch.setattr(import_workers.os, "cpu_count", lambda: 8)
+    many = import_workers.BATCH * 10
+    assert import_workers.worker_count(None, many) == import_workers.MAX_AUTO_WORKERS
+    assert import_workers.worker_count(3, many) == 3
+    assert import_workers.worker_count(3, import_workers.BATCH) == 1  # one batch: nothing to share
+    if import_workers.connection.vendor == "sqlite":
+        monkeypatch.setattr(import_workers.connection, "is_in_memory_db", lambda: True)
+        assert import_workers.worker_count(3, many) == 1
+
+
+def test_workers_must_be_a_positive_number(tmp_path, index):
+    with pytest.raises(CommandError, match="'0' is not a whole number of at least 1"):
+        run(write_file(tmp_path, [line(1)]), "--workers", "0")

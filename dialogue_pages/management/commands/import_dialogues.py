@@ -1,25 +1,33 @@
 """Import dialogues from a JSON Lines archive (see docs/import.md)."""
 
+import argparse
 import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import TextIO, TypeVar
 
 from django.core.management.base import BaseCommand, CommandError
-from django.db import transaction
 from wagtail.models import Locale, Page
 
-from blocks.choosers import chosen_memo
-from dialogue_pages.bulk import write
-from dialogue_pages.importing import batches, check_lines, valid_lines
+from dialogue_pages.import_workers import BatchResult, ImportJob, line_batches, worker_count, write_batches
+from dialogue_pages.importing import check_lines
 from dialogue_pages.pages import DialogueIndexPage
 from dialogue_pages.progress import Progress
 from dialogue_pages.read_model import analyze_read_model
 from dialogue_pages.serializers import content_language_codes
-from dialogue_pages.signals import sync_dialogues
 
 T = TypeVar("T")
-BATCH = 500  # lines written, published and indexed together
+
+
+def positive(value: str) -> int:
+    """An argparse type: a whole number of at least 1."""
+    try:
+        number = int(value)
+    except ValueError:
+        number = 0
+    if number < 1:
+        raise argparse.ArgumentTypeError(f"'{value}' is not a whole number of at least 1")
+    return number
 
 
 class Command(BaseCommand):
@@ -32,6 +40,8 @@ class Command(BaseCommand):
         parser.add_argument("--publish", action="store_true", help="publish the imported dialogues")
         parser.add_argument("--dry-run", action="store_true", help="only validate")
         parser.add_argument("--skip-invalid", action="store_true", help="write the valid lines, report the rest")
+        parser.add_argument("--workers", type=positive, metavar="N",
+                            help="processes writing in parallel (default: one per CPU core, at most 4)")
 
     def handle(self, *args, **options) -> None:
         started = time.monotonic()
@@ -53,21 +63,27 @@ class Command(BaseCommand):
                               "Dry run: nothing written.")
             return
         parents = self.parents_by_locale(parent, checked.locales)
-        progress = Progress(self.stdout, len(checked.valid), "Importing")
+        workers = worker_count(options["workers"], len(checked.valid))
+        progress = Progress(self.stdout, len(checked.valid), f"Importing ({workers} worker{'s' * (workers > 1)})")
+        job = ImportJob(default_locale, locales, parents, options["publish"])
         created = updated = 0
 
-        def write_all(lines) -> None:
+        def count(result: BatchResult) -> None:
             nonlocal created, updated
-            items = valid_lines(lines, default_locale, locales, set(checked.valid))
-            with chosen_memo():
-                for batch in batches(items, BATCH):
-                    result = write(batch, parents, options["publish"], progress.advance)
-                    if options["publish"] and result.created:
-                        with transaction.atomic():
-                            sync_dialogues(result.created, result.created_pages)
-                    created, updated = created + len(result.created), updated + len(result.updated)
+            created, updated = created + result.created, updated + result.updated
+            progress.advance(result.created + result.updated)
 
-        self.read(options["file"], write_all)
+        # The second reading: only the valid lines, a batch at a time.
+        valid = set(checked.valid)
+        try:
+            self.read(options["file"], lambda lines: write_batches(job, line_batches(lines, valid), workers, count))
+        except CommandError:
+            raise
+        except Exception as error:
+            raise CommandError(
+                f"Writing stopped after {created + updated} dialogue(s): {error}. The batches before were written; "
+                "run the import again to finish (lines already written are updated, not duplicated)."
+            ) from error
         if options["publish"]:
             analyze_read_model()
         elapsed = time.monotonic() - started
