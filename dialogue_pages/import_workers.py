@@ -1,6 +1,7 @@
-"""Writing an archive's valid lines in batches, in this process or in several worker processes.
+"""Checking and writing an archive in parts, in this process or in several worker processes.
 
-A batch is checked again (to get its lines' cleaned blocks), built into pages, written, and —
+The first reading checks parts of the archive in parallel (``importing.check_part``). In the
+second, a batch of valid lines is checked again (to get its lines' cleaned blocks), built into pages, written, and —
 with ``publish`` — given its read-model rows and search entries. Most of that is Python work
 that needs no lock: checking, building pages, serialising the API JSON, analysing words. So
 several processes can share it, and the database orders their writes: SQLite's write
@@ -13,6 +14,7 @@ import os
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
+from typing import TypeVar
 
 from django.db import connection, connections
 
@@ -25,6 +27,8 @@ from .signals import sync_dialogues
 BATCH = 250  # lines written, published and indexed together
 MAX_AUTO_WORKERS = 4
 NumberedLine = tuple[int, str]
+T = TypeVar("T")
+R = TypeVar("R")
 
 
 @dataclass(frozen=True)
@@ -54,12 +58,14 @@ def import_batch(job: ImportJob, lines: list[NumberedLine]) -> BatchResult:
     return BatchResult(created=len(result.created), updated=len(result.updated))
 
 
-def line_batches(lines: Iterable[str], numbers: set[int], size: int | None = None) -> Iterator[list[NumberedLine]]:
-    """The lines ``numbers`` of an archive, ``size`` (default ``BATCH``) at a time."""
+def line_batches(
+    lines: Iterable[str], numbers: set[int] | None, size: int | None = None
+) -> Iterator[list[NumberedLine]]:
+    """The lines ``numbers`` (all when None) of an archive, numbered, ``size`` (default ``BATCH``) at a time."""
     size = size or BATCH
     batch: list[NumberedLine] = []
     for number, text in enumerate(lines, start=1):
-        if number in numbers:
+        if numbers is None or number in numbers:
             batch.append((number, text))
             if len(batch) == size:
                 yield batch
@@ -68,53 +74,44 @@ def line_batches(lines: Iterable[str], numbers: set[int], size: int | None = Non
         yield batch
 
 
-def worker_count(requested: int | None, lines: int) -> int:
-    """How many processes to write with: ``requested``, or one per core (at most 4).
+def worker_count(requested: int | None, lines: int | None) -> int:
+    """How many processes to read or write ``lines`` (None: not yet known) with: ``requested``, or one per core (≤ 4).
 
-    One when parallel writing cannot work or cannot help: an in-memory SQLite database (other
+    One when parallel work cannot work or cannot help: an in-memory SQLite database (other
     processes cannot see it), a caller's open transaction (other processes cannot see its rows),
     or a single batch of lines.
     """
     if requested is not None and requested < 1:
         raise ValueError("workers must be at least 1")
     in_memory = connection.vendor == "sqlite" and connection.is_in_memory_db()
-    if in_memory or connection.in_atomic_block or lines <= BATCH:
+    if in_memory or connection.in_atomic_block or (lines is not None and lines <= BATCH):
         return 1
     return requested if requested is not None else max(1, min(os.cpu_count() or 1, MAX_AUTO_WORKERS))
 
 
-def write_batches(
-    job: ImportJob, batches: Iterable[list[NumberedLine]], workers: int, on_batch: Callable[[BatchResult], None]
+def in_parallel(
+    function: Callable[[T], R], tasks: Iterable[T], workers: int, on_result: Callable[[R], None]
 ) -> None:
-    """``import_batch`` for every batch, with ``workers`` processes (in this process when 1)."""
+    """``on_result(function(task))`` for every task in order, with ``workers`` processes (this one when 1).
+
+    Only a few tasks per worker are in flight at once, so memory stays bounded for any archive.
+    """
     if workers == 1:
-        for batch in batches:
-            on_batch(import_batch(job, batch))
+        for task in tasks:
+            on_result(function(task))
         return
     # Forked workers must open their own database connections, never share the parent's.
     connections.close_all()
-    context = multiprocessing.get_context("fork")
-    with context.Pool(workers, initializer=_start_worker, initargs=(job,)) as pool:
+    with multiprocessing.get_context("fork").Pool(workers) as pool:
         pending: deque = deque()
-        for batch in batches:
-            pending.append(pool.apply_async(_import_in_worker, (batch,)))
-            # A few batches in flight per worker: enough to keep them busy, memory stays bounded.
+        for task in tasks:
+            pending.append(pool.apply_async(function, (task,)))
             while len(pending) >= 2 * workers:
-                on_batch(pending.popleft().get())
+                on_result(pending.popleft().get())
         while pending:
-            on_batch(pending.popleft().get())
+            on_result(pending.popleft().get())
 
 
-_job: ImportJob | None = None
-
-
-def _start_worker(job: ImportJob) -> None:
-    global _job
-    _job = job
-    for alias in connections:
-        connections[alias].connection = None  # a fork's copy of a parent's connection is never used
-
-
-def _import_in_worker(lines: list[NumberedLine]) -> BatchResult:
-    assert _job is not None, "started without _start_worker"
-    return import_batch(_job, lines)
+def numbered_parts(lines: Iterable[str], size: int | None = None) -> Iterator[list[NumberedLine]]:
+    """Every line of an archive with its number, ``size`` (default ``BATCH``) at a time."""
+    return line_batches(lines, None, size)

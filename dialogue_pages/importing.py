@@ -7,7 +7,7 @@ name the line and the field at fault.
 
 import datetime
 import json
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -200,13 +200,12 @@ def check_dates(item: ImportLine) -> list[LineError]:
 
 
 class LineReader:
-    """Checks lines one by one, remembering what a later line must not repeat (its external id)."""
+    """Checks lines one by one (``check_lines`` finds external ids used twice)."""
 
     def __init__(self, default_locale: str, allowed_locales: list[str]) -> None:
         self.default_locale = default_locale
         self.allowed_locales = allowed_locales
         self.rungs = RungIndex()
-        self.seen: dict[str, int] = {}
 
     def check(self, number: int, text: str) -> tuple[ImportLine | None, list[LineError]]:
         """The valid line, or None and what is wrong with it."""
@@ -221,9 +220,6 @@ class LineReader:
         locale = data.get("locale") or self.default_locale
         if locale not in self.allowed_locales:
             return None, [LineError(number, "locale", f"'{locale}' is not one of {', '.join(self.allowed_locales)}")]
-        if data["external_id"] in self.seen:
-            return None, [LineError(number, "external_id", f"also used on line {self.seen[data['external_id']]}")]
-        self.seen[data["external_id"]] = number
         try:
             rung_id = self.rungs.find(locale, data.get("badge"))
         except ValidationError as error:
@@ -233,52 +229,65 @@ class LineReader:
         return (None, line_errors) if line_errors else (item, [])
 
 
+@dataclass(frozen=True)
+class ValidLine:
+    """What the second reading and the duplicate check need to know of a valid line."""
+
+    number: int
+    external_id: str
+    locale: str
+
+
 @dataclass
 class CheckedArchive:
-    """What a first reading of an archive found: the valid lines, their locales, and every error."""
+    """What a first reading of an archive (or of a part of it) found: the valid lines and every error."""
 
-    valid: list[int] = field(default_factory=list)  # line numbers
-    locales: set[str] = field(default_factory=set)
+    lines: list[ValidLine] = field(default_factory=list)
     errors: list[LineError] = field(default_factory=list)
+
+    @property
+    def valid(self) -> list[int]:
+        return [line.number for line in self.lines]
+
+    @property
+    def locales(self) -> set[str]:
+        return {line.locale for line in self.lines}
 
     @property
     def bad_lines(self) -> int:
         return len({error.line for error in self.errors})
 
 
-def check_lines(lines: Iterable[str], default_locale: str, allowed_locales: list[str]) -> CheckedArchive:
-    """Parse and validate every line, keeping only which are valid: memory stays flat for any size."""
+def check_part(lines: Iterable[tuple[int, str]], default_locale: str, allowed_locales: list[str]) -> CheckedArchive:
+    """Parse and validate numbered lines of an archive, keeping only what ``CheckedArchive`` holds."""
     reader = LineReader(default_locale, allowed_locales)
     checked = CheckedArchive()
-    with chosen_memo():  # the rungs of timeline phases are looked up once for the whole file
-        for number, text in enumerate(lines, start=1):
+    with chosen_memo():  # the rungs of timeline phases are looked up once for the whole part
+        for number, text in lines:
             if not text.strip():
                 continue
             item, line_errors = reader.check(number, text)
             checked.errors += line_errors
             if item is not None:
-                checked.valid.append(number)
-                checked.locales.add(item.locale)
+                checked.lines.append(ValidLine(number, item.external_id, item.locale))
     return checked
 
 
-def valid_lines(lines: Iterable[str], default_locale: str, allowed_locales: list[str],
-                numbers: set[int]) -> Iterator[ImportLine]:
-    """The lines ``numbers`` (found valid by ``check_lines``) read again, with their cleaned values."""
-    reader = LineReader(default_locale, allowed_locales)
-    for number, text in enumerate(lines, start=1):
-        if number in numbers:
-            item, _errors = reader.check(number, text)
-            if item is not None:
-                yield item
+def merge_parts(parts: Iterable[CheckedArchive]) -> CheckedArchive:
+    """The check of a whole archive from those of its parts, in line order.
 
-
-def batches(items: Iterable[ImportLine], size: int) -> Iterator[list[ImportLine]]:
-    batch: list[ImportLine] = []
-    for item in items:
-        batch.append(item)
-        if len(batch) == size:
-            yield batch
-            batch = []
-    if batch:
-        yield batch
+    A line whose external id an earlier valid line has is an error: each line must stay one dialogue.
+    """
+    merged = CheckedArchive()
+    first_line: dict[str, int] = {}
+    for part in parts:
+        merged.errors += part.errors
+        for line in part.lines:
+            if line.external_id in first_line:
+                merged.errors.append(
+                    LineError(line.number, "external_id", f"also used on line {first_line[line.external_id]}"))
+            else:
+                first_line[line.external_id] = line.number
+                merged.lines.append(line)
+    merged.errors.sort(key=lambda error: error.line)
+    return merged

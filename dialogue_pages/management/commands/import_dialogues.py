@@ -1,6 +1,7 @@
 """Import dialogues from a JSON Lines archive (see docs/import.md)."""
 
 import argparse
+import functools
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -9,8 +10,16 @@ from typing import TextIO, TypeVar
 from django.core.management.base import BaseCommand, CommandError
 from wagtail.models import Locale, Page
 
-from dialogue_pages.import_workers import BatchResult, ImportJob, line_batches, worker_count, write_batches
-from dialogue_pages.importing import check_lines
+from dialogue_pages.import_workers import (
+    BatchResult,
+    ImportJob,
+    import_batch,
+    in_parallel,
+    line_batches,
+    numbered_parts,
+    worker_count,
+)
+from dialogue_pages.importing import CheckedArchive, check_part, merge_parts
 from dialogue_pages.pages import DialogueIndexPage
 from dialogue_pages.progress import Progress
 from dialogue_pages.read_model import analyze_read_model
@@ -51,7 +60,11 @@ class Command(BaseCommand):
         locales = content_language_codes()
         # Two readings: every line is checked before anything is written, and the second reading
         # writes a batch at a time, so an archive of any size needs the memory of one batch.
-        checked = self.read(options["file"], lambda lines: check_lines(lines, default_locale, locales))
+        parts: list[CheckedArchive] = []
+        check = functools.partial(check_part, default_locale=default_locale, allowed_locales=locales)
+        checkers = worker_count(options["workers"], None)
+        self.read(options["file"], lambda lines: in_parallel(check, numbered_parts(lines), checkers, parts.append))
+        checked = merge_parts(parts)
         for error in checked.errors:
             self.stderr.write(str(error))
         if checked.errors and not options["skip_invalid"]:
@@ -76,7 +89,9 @@ class Command(BaseCommand):
         # The second reading: only the valid lines, a batch at a time.
         valid = set(checked.valid)
         try:
-            self.read(options["file"], lambda lines: write_batches(job, line_batches(lines, valid), workers, count))
+            self.read(options["file"],
+                      lambda lines: in_parallel(functools.partial(import_batch, job), line_batches(lines, valid),
+                                                workers, count))
         except CommandError:
             raise
         except Exception as error:
