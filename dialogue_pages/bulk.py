@@ -16,7 +16,7 @@ from decimal import Decimal
 from typing import Any
 
 from django.contrib.contenttypes.models import ContentType
-from django.db import transaction
+from django.db import connection, transaction
 from django.utils import timezone
 from taggit.models import Tag
 from wagtail.blocks import StreamValue
@@ -222,11 +222,21 @@ def insert_pages(pages: list[DialoguePage], parent: Page, publish: bool) -> None
         for page, revision in zip(batch, revisions, strict=True):
             page.latest_revision = revision
             page.live_revision = revision if publish else None
-        Page.objects.bulk_update(batch, ["latest_revision", "live_revision"])
+        point_at_revisions(batch)
         insert_relations(batch)
     # Counted from the paths: treebeard's get_children() trusts the numchild being fixed here.
     children = Page.objects.filter(path__startswith=parent.path, depth=depth).count()
     Page.objects.filter(pk=parent.pk).update(numchild=children)
+
+
+def point_at_revisions(pages: list[DialoguePage]) -> None:
+    """Set the latest and live revision of pages (one prepared UPDATE per page: cheaper than a CASE over all)."""
+    table = connection.ops.quote_name(Page._meta.db_table)
+    with connection.cursor() as cursor:
+        cursor.executemany(
+            f"UPDATE {table} SET latest_revision_id = %s, live_revision_id = %s WHERE id = %s",
+            [(page.latest_revision_id, page.live_revision_id, page.pk) for page in pages],
+        )
 
 
 def page_fields(page: DialoguePage) -> dict[str, Any]:
@@ -321,10 +331,13 @@ def write(
                 new_by_parent.setdefault(parents[item.locale].pk, []).append(fresh)
         for parent_id, pages in new_by_parent.items():
             insert_pages(pages, Page.objects.get(pk=parent_id), publish)
-            insert_references(pages)
             result.created += [page.pk for page in pages]
             result.created_pages += pages
             on_page_written(len(pages))
+    # Found outside the write transaction (the tagged items have their ids now), written in a short one.
+    references = reference_rows(result.created_pages)
+    with transaction.atomic():
+        ReferenceIndex.objects.bulk_create(references, ignore_conflicts=True, batch_size=BATCH)
     return result
 
 
@@ -338,24 +351,21 @@ def lock_parents(parent_ids: list[int]) -> None:
     list(Page.objects.select_for_update().filter(pk__in=parent_ids).order_by("pk").values_list("pk", flat=True))
 
 
-def insert_references(pages: list[DialoguePage]) -> None:
-    """Wagtail's reference index rows of freshly inserted pages, in bulk.
+def reference_rows(pages: list[DialoguePage]) -> list[ReferenceIndex]:
+    """Wagtail's reference index rows of freshly inserted pages.
 
     What ``ReferenceIndex.create_or_update_for_object`` writes for a page, without its per-page
     look-up of existing rows (a new page has none).
     """
     content_type = ContentType.objects.get_for_model(DialoguePage)
     base_content_type = ContentType.objects.get_for_model(Page)
-    ReferenceIndex.objects.bulk_create(
-        [
-            ReferenceIndex(
-                content_type=content_type, base_content_type=base_content_type, object_id=str(page.pk),
-                to_content_type_id=to_content_type_id, to_object_id=to_object_id, model_path=model_path,
-                content_path=content_path, content_path_hash=ReferenceIndex._get_content_path_hash(content_path),
-            )
-            for page in pages
-            for to_content_type_id, to_object_id, model_path, content_path
-            in set(ReferenceIndex._extract_references_from_object(page))
-        ],
-        ignore_conflicts=True, batch_size=BATCH,
-    )
+    return [
+        ReferenceIndex(
+            content_type=content_type, base_content_type=base_content_type, object_id=str(page.pk),
+            to_content_type_id=to_content_type_id, to_object_id=to_object_id, model_path=model_path,
+            content_path=content_path, content_path_hash=ReferenceIndex._get_content_path_hash(content_path),
+        )
+        for page in pages
+        for to_content_type_id, to_object_id, model_path, content_path
+        in set(ReferenceIndex._extract_references_from_object(page))
+    ]
