@@ -46,6 +46,7 @@ WORKERS = 2
 INDEX_PATHS = {"da": "/da/", "sv": "/sv/", "en": "/en/"}  # the dialogue indexes load_demo_dialogues creates
 LOAD_FIGURES = ("requests", "requests_per_s", "latency_ms", "errors", "bytes_per_request")
 RATE = re.compile(r"([\d.,]+)\s*dialogues/s")
+IMPORT_WORKERS = re.compile(r"Importing \((\d+) workers?\)")
 
 STARTED = time.monotonic()
 
@@ -116,7 +117,9 @@ def import_dataset(env: dict[str, str], dataset: dict[str, Any]) -> dict[str, An
                               "--publish")
         rates = RATE.findall(output)
         reported = float(rates[-1].replace(",", "")) if rates else None
-        per_locale[locale] = {"dialogues": count, "wall_seconds": round(wall, 1), "reported_per_s": reported}
+        workers = IMPORT_WORKERS.search(output)
+        per_locale[locale] = {"dialogues": count, "wall_seconds": round(wall, 1), "reported_per_s": reported,
+                              "workers": int(workers.group(1)) if workers else 1}
         log(f"imported {count} ({locale}) in {wall:.1f} s: {output.strip().splitlines()[-1] if output else ''}")
     seconds = sum(item["dialogues"] / item["reported_per_s"] if item["reported_per_s"] else item["wall_seconds"]
                   for item in per_locale.values())
@@ -127,6 +130,7 @@ def import_dataset(env: dict[str, str], dataset: dict[str, Any]) -> dict[str, An
         "seconds": round(seconds, 1),
         "dialogues_per_s": round(total / seconds, 1) if seconds else None,
         "wall_seconds": round(sum(item["wall_seconds"] for item in per_locale.values()), 1),
+        "workers": max((item["workers"] for item in per_locale.values()), default=1),
         "per_locale": per_locale,
     }
 
@@ -305,7 +309,8 @@ def markdown_block(report: dict[str, Any]) -> str:
     m, data, imp = report["machine"], report["dataset"], report["import"]
     rss = report["server"]["peak_rss_mb"]
     import_text = (f"{number(imp['dialogues_per_s'])} dialogues/s ({imp['dialogues']:,} in {imp['seconds']} s, "
-                   f"{imp['wall_seconds']} s with Django start-up)" if imp.get("available") else "unavailable")
+                   f"{imp['wall_seconds']} s with Django start-up; {imp.get('workers', 1)} worker processes)"
+                   if imp.get("available") else "unavailable")
     lines = [
         f"Run `{report['command']}` on {report['date']}: {m['cores']} cores ({m['cpu_model']}), load average "
         f"{m['load_average'][0]} before the run; Python {m['python']}, Django {m['django']}, Wagtail {m['wagtail']}, "

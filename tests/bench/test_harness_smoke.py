@@ -53,6 +53,8 @@ def test_report_shape(report):
     assert isinstance(data["import"]["available"], bool)
     if data["import"]["available"]:
         assert isinstance(data["import"]["dialogues_per_s"], NUMBER)
+        # 200 dialogues fit in one batch per language: nothing to share between processes.
+        assert data["import"]["workers"] == 1
     assert isinstance(data["reindex"]["available"], bool) and data["reindex"]["run"] is False
     assert isinstance(data["server"]["peak_rss_mb"]["worker_max"], NUMBER)
     for target in data["targets"]:
