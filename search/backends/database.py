@@ -27,27 +27,13 @@ from .columns import Columns, load
 from .facets import rank, select, visible_mask
 from .plan import COMPOUND_TIER, AnalysedDocument, QueryPlan, analyse_document, plan_query
 from .postgres import PostgresFullText
+from .postings import ids_of, sorted_unique
 from .sqlite import SqliteFullText
 
 DIALECTS = {"sqlite": SqliteFullText, "postgresql": PostgresFullText}
 DOCUMENT_FIELDS = ("locale", "expire_at", "rung_key", "rung_label", "status_override", "date_from", "date_to",
                    "has_feedback", "sort_start", "facets")
 TEXT_FIELDS = ("title", "intro", "purpose", "body")
-
-
-def ids_of(joined: str) -> np.ndarray:
-    """The ids of a comma-separated list (what group_concat and string_agg return)."""
-    if not joined:
-        return np.zeros(0, dtype=np.int64)
-    # Parsed in C: tens of thousands of ids for a common word.
-    return np.fromstring(joined, dtype=np.int64, sep=",")
-
-
-def sorted_unique(ids: np.ndarray) -> np.ndarray:
-    """``ids`` sorted without repeats; full-text matches come in rowid order already, which is checked in O(n)."""
-    if len(ids) < 2 or bool(np.all(ids[1:] > ids[:-1])):
-        return ids
-    return np.unique(ids)
 
 
 class Tiering:
@@ -59,8 +45,9 @@ class Tiering:
     does not reach, keep the broadest tier.
     """
 
-    def __init__(self, backend: "DatabaseBackend", plan: QueryPlan, expansions: dict[str, list[str]]) -> None:
-        self.backend, self.plan, self.expansions = backend, plan, expansions
+    def __init__(self, backend: "DatabaseBackend", plan: QueryPlan, expansions: dict[str, list[str]],
+                 token: str) -> None:
+        self.backend, self.plan, self.expansions, self.token = backend, plan, expansions, token
 
     def __call__(self, page_ids: np.ndarray, needed: int) -> np.ndarray:
         tiers = np.full(len(page_ids), COMPOUND_TIER, dtype=np.int64)
@@ -69,8 +56,9 @@ class Tiering:
             for tier in range(COMPOUND_TIER):
                 if not open_.any() or len(page_ids) - open_.sum() >= needed:
                     break
-                (ids,), _excluded = self.backend.full_text.matching_ids(cursor, self.plan, self.expansions, [tier])
-                found = open_ & np.isin(page_ids, ids_of(ids))
+                (ids,), _excluded = self.backend.full_text.matching_ids(
+                    cursor, self.plan, self.expansions, [tier], token=self.token)
+                found = open_ & np.isin(page_ids, ids, assume_unique=True)
                 tiers[found] = tier
                 open_ &= ~found
         return tiers
@@ -154,13 +142,13 @@ class DatabaseBackend(SearchBackend):
                 expansions = self.full_text.expansions(cursor, plan.parts)
                 # Every match (the broadest tier) and the excluded ones; the finer tiers only as needed.
                 (broad,), excluded = self.full_text.matching_ids(
-                    cursor, plan, expansions, [COMPOUND_TIER], excluded=True
+                    cursor, plan, expansions, [COMPOUND_TIER], excluded=True, token=columns.token
                 )
-            matched = sorted_unique(ids_of(broad)) if plan.items else columns.page_ids
-            if excluded:
-                matched = matched[~np.isin(matched, ids_of(excluded))]
+            matched = broad if plan.items else columns.page_ids
+            if len(excluded):
+                matched = matched[~np.isin(matched, excluded, assume_unique=True)]
             rows = columns.rows_of(matched)  # drops ids the columns do not know
-            tiering = Tiering(self, plan, expansions) if plan.items else None
+            tiering = Tiering(self, plan, expansions, columns.token) if plan.items else None
         page_ids, total, facets = select(columns, request, rows, tiering)
         return SearchPage(total=total, hits=self.hits(request, columns, page_ids.tolist()), facets=facets)
 

@@ -8,9 +8,11 @@ and digits only, so no text a citizen types can form ``tsquery`` syntax.
 
 from collections.abc import Sequence
 
+import numpy as np
 from django.conf import settings
 
 from .plan import COMPOUND_TIER, FOLDED_TIER, MAX_EXPANSIONS, AnalysedDocument, ItemPlan, QueryPlan, ids_by_statement
+from .postings import EMPTY, ids_of, sorted_unique
 
 DEFAULT_CONFIGURATIONS = {"da": "danish", "sv": "swedish", "en": "english", "nb": "norwegian", "no": "norwegian",
                           "de": "german", "fi": "finnish", "nl": "dutch", "fr": "french"}
@@ -99,19 +101,23 @@ class PostgresFullText:
         return found
 
     def matching_ids(self, cursor, plan: QueryPlan, expansions: dict[str, list[str]], tiers: Sequence[int],
-                     excluded: bool = False) -> tuple[list[str], str]:
-        """Comma-separated page ids matching at each of ``tiers`` or better, and of the excluded items if asked."""
+                     excluded: bool = False, token: str | None = None) -> tuple[list[np.ndarray], np.ndarray]:
+        """Sorted page ids matching at each of ``tiers`` or better, and of the excluded items if asked.
+
+        ``token`` (the index state) is not needed: PostgreSQL answers from its own index each time.
+        """
         conditions = [all_of(plan.items, tier, plan.locales, expansions) for tier in tiers] if plan.items else []
         if excluded and plan.excluded:
             conditions.append(all_of(plan.excluded, FOLDED_TIER, plan.locales, {}, joiner=" OR "))
         if not conditions:
-            return ["" for _tier in tiers], ""
+            return [EMPTY for _tier in tiers], EMPTY
         select = f"SELECT %s, string_agg(page_id::text, ',') FROM {TABLE} WHERE "
         cursor.execute(
             " UNION ALL ".join(select + sql for sql, _params in conditions),
             [value for number, (_sql, params) in enumerate(conditions) for value in (number, *params)],
         )
-        return ids_by_statement(cursor.fetchall(), plan, tiers, excluded)
+        found, left_out = ids_by_statement(cursor.fetchall(), plan, tiers, excluded)
+        return [sorted_unique(ids_of(ids)) for ids in found], sorted_unique(ids_of(left_out))
 
     def suggest_ids(self, cursor, prefixes: list[str]) -> tuple[str, str]:
         """Page ids whose title starts with the typed words, and those with them anywhere."""

@@ -7,6 +7,8 @@ strings of several words; column filters and operators come from this module alo
 
 from collections.abc import Iterable, Sequence
 
+import numpy as np
+
 from .plan import (
     COMPOUND_TIER,
     FOLDED_TIER,
@@ -15,8 +17,8 @@ from .plan import (
     AnalysedDocument,
     ItemPlan,
     QueryPlan,
-    ids_by_statement,
 )
+from .postings import ids_of, intersection, postings, sorted_unique, union
 
 FOLDED_COLUMNS = "{ftitle ftext}"
 
@@ -29,8 +31,8 @@ def either(alternatives: Iterable[Sequence[str]]) -> str:
     return "(" + " OR ".join(quote(alternative) for alternative in alternatives) + ")"
 
 
-def item_match(item: ItemPlan, tier: int, expansions: dict[str, list[str]]) -> str:
-    """The FTS5 expression matching ``item`` at ``tier`` or better."""
+def item_alternatives(item: ItemPlan, tier: int, expansions: dict[str, list[str]]) -> list[str]:
+    """The FTS5 expressions of which any matches ``item`` at ``tier`` or better."""
     columns = "{" + " ".join(STEM_FIELDS[: min(tier, len(STEM_FIELDS) - 1) + 1]) + "}"
     alternatives = [f"{columns}: {either(item.stems)}"]
     if tier >= FOLDED_TIER:
@@ -38,7 +40,12 @@ def item_match(item: ItemPlan, tier: int, expansions: dict[str, list[str]]) -> s
     terms = list(dict.fromkeys(term for part in item.parts for term in expansions.get(part, [])))
     if tier >= COMPOUND_TIER and terms:
         alternatives.append(f"{FOLDED_COLUMNS}: {either((term,) for term in terms[:MAX_EXPANSIONS])}")
-    return "(" + " OR ".join(alternatives) + ")"
+    return alternatives
+
+
+def item_match(item: ItemPlan, tier: int, expansions: dict[str, list[str]]) -> str:
+    """The FTS5 expression matching ``item`` at ``tier`` or better."""
+    return "(" + " OR ".join(item_alternatives(item, tier, expansions)) + ")"
 
 
 def tier_match(plan: QueryPlan, tier: int, expansions: dict[str, list[str]]) -> str:
@@ -112,17 +119,30 @@ class SqliteFullText:
         return found
 
     def matching_ids(self, cursor, plan: QueryPlan, expansions: dict[str, list[str]], tiers: Sequence[int],
-                     excluded: bool = False) -> tuple[list[str], str]:
-        """Comma-separated page ids matching at each of ``tiers`` or better, and of the excluded items if asked."""
-        expressions = [tier_match(plan, tier, expansions) for tier in tiers] if plan.items else []
-        if excluded and plan.excluded:
-            expressions.append(excluded_match(plan))
-        if not expressions:
-            return ["" for _tier in tiers], ""
+                     excluded: bool = False, token: str | None = None) -> tuple[list[np.ndarray], np.ndarray]:
+        """Sorted page ids matching at each of ``tiers`` or better, and of the excluded items if asked.
+
+        Each query item is the OR of a few atomic expressions, and the items are ANDed: the id
+        lists of the atomic expressions come from the index, or from the process's cache when
+        read for the same index ``token`` (``postings.py``), and are combined in memory.
+        """
+        by_tier = [[item_alternatives(item, tier, expansions) for item in plan.items] for tier in tiers]
+        left_out = [item_alternatives(item, FOLDED_TIER, {}) for item in plan.excluded] if excluded else []
+        expressions = [expression for items in [*by_tier, left_out] for alternatives in items
+                       for expression in alternatives]
+        lists = postings.lists_of(token, expressions, lambda missing: self.fetch(cursor, missing))
+        found = [intersection([union([lists[expression] for expression in alternatives]) for alternatives in items])
+                 for items in by_tier]
+        return found, union([lists[expression] for alternatives in left_out for expression in alternatives])
+
+    def fetch(self, cursor, expressions: list[str]) -> dict[str, np.ndarray]:
+        """The sorted page ids matching each expression, in one statement."""
         select = "SELECT %s, group_concat(rowid) FROM dialogue_search_fts WHERE dialogue_search_fts MATCH %s"
         cursor.execute(" UNION ALL ".join([select] * len(expressions)),
                        [value for number, expression in enumerate(expressions) for value in (number, expression)])
-        return ids_by_statement(cursor.fetchall(), plan, tiers, excluded)
+        by_number = dict(cursor.fetchall())
+        return {expression: sorted_unique(ids_of(by_number.get(number)))
+                for number, expression in enumerate(expressions)}
 
     def suggest_ids(self, cursor, prefixes: list[str]) -> tuple[str, str]:
         """Page ids whose title starts with the typed words, and those with them anywhere."""

@@ -1,12 +1,17 @@
-"""Parsing the id lists the full-text statements return."""
+"""Id lists of full-text expressions: parsing, set algebra, and the per-process cache."""
 
 import numpy as np
+from hypothesis import given
+from hypothesis import strategies as st
 
-from search.backends.database import ids_of, sorted_unique
+from search.backends.postings import PostingCache, ids_of, intersection, sorted_unique, union
+
+id_sets = st.lists(st.sets(st.integers(min_value=1, max_value=5000)), max_size=5)
 
 
 def test_ids_of_parses_a_comma_separated_list():
     assert ids_of("").tolist() == []
+    assert ids_of(None).tolist() == []
     assert ids_of("7").tolist() == [7]
     assert ids_of("3,10,200000").tolist() == [3, 10, 200000]
 
@@ -16,3 +21,54 @@ def test_sorted_ids_are_kept_as_they_are_and_others_are_sorted_without_repeats()
     assert sorted_unique(ordered) is ordered
     assert sorted_unique(np.array([9, 1, 5, 5])).tolist() == [1, 5, 9]
     assert sorted_unique(np.array([4, 4])).tolist() == [4]
+
+
+@given(id_sets)
+def test_union_and_intersection_are_those_of_sets(sets):
+    lists = [np.array(sorted(ids), dtype=np.int64) for ids in sets]
+    assert union(lists).tolist() == sorted(set().union(*sets))
+    expected = sorted(set.intersection(*sets)) if sets else []
+    assert intersection(lists).tolist() == expected
+
+
+class Fetcher:
+    """Answers expressions with fixed id lists and records what it was asked."""
+
+    def __init__(self, answers: dict[str, list[int]]) -> None:
+        self.answers, self.asked = answers, []
+
+    def __call__(self, expressions: list[str]) -> dict[str, np.ndarray]:
+        self.asked.append(expressions)
+        return {expression: np.array(self.answers[expression], dtype=np.int64) for expression in expressions}
+
+
+def test_lists_are_read_once_per_index_token():
+    cache, fetch = PostingCache(), Fetcher({"a": [1, 2], "b": [2, 3]})
+    assert cache.lists_of("t1", ["a", "b", "a"], fetch)["b"].tolist() == [2, 3]
+    assert cache.lists_of("t1", ["b", "a"], fetch)["a"].tolist() == [1, 2]
+    assert fetch.asked == [["a", "b"]]
+    # The index changed: its lists are read again, never served from the old token's.
+    fetch.answers["a"] = [1, 2, 4]
+    assert cache.lists_of("t2", ["a"], fetch)["a"].tolist() == [1, 2, 4]
+    assert fetch.asked[-1] == ["a"]
+
+
+def test_without_a_token_nothing_is_kept():
+    cache, fetch = PostingCache(), Fetcher({"a": [1]})
+    cache.lists_of(None, ["a"], fetch)
+    cache.lists_of(None, ["a"], fetch)
+    assert fetch.asked == [["a"], ["a"]] and cache.size == 0
+
+
+def test_the_cache_keeps_at_most_its_capacity_dropping_the_least_recently_used(settings):
+    settings.DIALOGUE_SEARCH_CACHED_IDS = 5
+    cache, fetch = PostingCache(), Fetcher({"a": [1, 2], "b": [3, 4], "c": [5, 6], "big": list(range(10))})
+    cache.lists_of("t", ["a", "b"], fetch)
+    cache.lists_of("t", ["a"], fetch)  # a is now the most recently used
+    cache.lists_of("t", ["c"], fetch)  # 6 ids > 5: b goes
+    assert list(cache.lists) == ["a", "c"] and cache.size == 4
+    cache.lists_of("t", ["big"], fetch)  # larger than the whole cache: answered, not kept
+    assert "big" not in cache.lists
+    settings.DIALOGUE_SEARCH_CACHED_IDS = 0
+    cache.lists_of("t2", ["a"], fetch)
+    assert cache.size == 0

@@ -69,6 +69,16 @@ def test_republish_updates_the_index(client, public, publish):
     assert search_json(client, q="offentlig")["total"] == 0
 
 
+def test_a_search_after_a_change_never_sees_what_the_one_before_kept(client, public, publish):
+    # The first searches keep their id lists in this process; the change must make them stale.
+    assert search_json(client, q="offentlig")["total"] == 1
+    assert search_json(client, q="revideret")["total"] == 0
+    public.title = "Havneplan revideret"
+    publish(public)
+    assert search_json(client, q="offentlig")["total"] == 0
+    assert search_json(client, q="revideret")["total"] == 1
+
+
 @pytest.mark.parametrize("on", ["page", "ancestor"])
 def test_privacy_change_removes_and_restores(client, public, dialogue_index, commit, on):
     target = public if on == "page" else dialogue_index
