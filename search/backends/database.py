@@ -1,7 +1,8 @@
 """The embedded default backend: SQLite FTS5 or PostgreSQL full text, chosen by the database vendor.
 
 A search costs a constant number of queries whatever the number of results: the index token,
-the compound vocabulary, one statement with the matching ids of every tier, and the texts of
+the compound vocabulary, one statement with the matching ids of every tier (on SQLite only of
+the expressions whose ids this process has not kept, see ``postings.py``), and the texts of
 the page's hits for snippets. Filters, facet counts and ranking happen on in-memory columns
 (``columns.py``, ``facets.py``).
 """
