@@ -77,6 +77,16 @@ class PostingCache:
         self.size = 0
         self.lock = threading.Lock()
 
+    def kept(self, token: str | None, expressions: Iterable[str]) -> dict[str, np.ndarray]:
+        """Those of ``expressions`` whose lists are kept for ``token`` (counted as used)."""
+        with self.lock:
+            if token is None or token != self.token:
+                return {}
+            found = {expression: self.lists[expression] for expression in expressions if expression in self.lists}
+            for expression in found:
+                self.lists.move_to_end(expression)
+        return found
+
     def lists_of(
         self, token: str | None, expressions: Iterable[str], fetch: Callable[[list[str]], dict[str, np.ndarray]]
     ) -> dict[str, np.ndarray]:

@@ -18,7 +18,7 @@ from .plan import (
     ItemPlan,
     QueryPlan,
 )
-from .postings import ids_of, intersection, postings, sorted_unique, union
+from .postings import EMPTY, ids_of, intersection, postings, sorted_unique, union
 
 FOLDED_COLUMNS = "{ftitle ftext}"
 
@@ -31,8 +31,8 @@ def either(alternatives: Iterable[Sequence[str]]) -> str:
     return "(" + " OR ".join(quote(alternative) for alternative in alternatives) + ")"
 
 
-def item_alternatives(item: ItemPlan, tier: int, expansions: dict[str, list[str]]) -> list[str]:
-    """The FTS5 expressions of which any matches ``item`` at ``tier`` or better."""
+def item_match(item: ItemPlan, tier: int, expansions: dict[str, list[str]]) -> str:
+    """The FTS5 expression matching ``item`` at ``tier`` or better."""
     columns = "{" + " ".join(STEM_FIELDS[: min(tier, len(STEM_FIELDS) - 1) + 1]) + "}"
     alternatives = [f"{columns}: {either(item.stems)}"]
     if tier >= FOLDED_TIER:
@@ -40,16 +40,16 @@ def item_alternatives(item: ItemPlan, tier: int, expansions: dict[str, list[str]
     terms = list(dict.fromkeys(term for part in item.parts for term in expansions.get(part, [])))
     if tier >= COMPOUND_TIER and terms:
         alternatives.append(f"{FOLDED_COLUMNS}: {either((term,) for term in terms[:MAX_EXPANSIONS])}")
-    return alternatives
-
-
-def item_match(item: ItemPlan, tier: int, expansions: dict[str, list[str]]) -> str:
-    """The FTS5 expression matching ``item`` at ``tier`` or better."""
-    return "(" + " OR ".join(item_alternatives(item, tier, expansions)) + ")"
+    return "(" + " OR ".join(alternatives) + ")"
 
 
 def tier_match(plan: QueryPlan, tier: int, expansions: dict[str, list[str]]) -> str:
-    return " AND ".join(item_match(item, tier, expansions) for item in plan.items)
+    return tier_key([item_match(item, tier, expansions) for item in plan.items])
+
+
+def tier_key(item_matches: list[str]) -> str:
+    """The expression of a tier from its items' expressions: all of them (one item: its own)."""
+    return " AND ".join(item_matches)
 
 
 def excluded_match(plan: QueryPlan) -> str:
@@ -122,18 +122,21 @@ class SqliteFullText:
                      excluded: bool = False, token: str | None = None) -> tuple[list[np.ndarray], np.ndarray]:
         """Sorted page ids matching at each of ``tiers`` or better, and of the excluded items if asked.
 
-        Each query item is the OR of a few atomic expressions, and the items are ANDed: the id
-        lists of the atomic expressions come from the index, or from the process's cache when
-        read for the same index ``token`` (``postings.py``), and are combined in memory.
+        The ids of one query word at one tier are kept per process for the index ``token``
+        (``postings.py``). A tier whose words are all kept is their intersection, computed in
+        memory; otherwise the index answers the whole tier expression (which is kept too).
         """
-        by_tier = [[item_alternatives(item, tier, expansions) for item in plan.items] for tier in tiers]
-        left_out = [item_alternatives(item, FOLDED_TIER, {}) for item in plan.excluded] if excluded else []
-        expressions = [expression for items in [*by_tier, left_out] for alternatives in items
-                       for expression in alternatives]
-        lists = postings.lists_of(token, expressions, lambda missing: self.fetch(cursor, missing))
-        found = [intersection([union([lists[expression] for expression in alternatives]) for alternatives in items])
-                 for items in by_tier]
-        return found, union([lists[expression] for alternatives in left_out for expression in alternatives])
+        by_tier = [[item_match(item, tier, expansions) for item in plan.items] for tier in tiers]
+        kept = postings.kept(token, [key for keys in by_tier for key in keys])
+        wanted = [tier_key(keys) for keys in by_tier if keys and not all(key in kept for key in keys)]
+        left_out = [item_match(item, FOLDED_TIER, {}) for item in plan.excluded] if excluded else []
+        lists = {**kept, **postings.lists_of(token, wanted + left_out, lambda missing: self.fetch(cursor, missing))}
+        found = [
+            (intersection([lists[key] for key in keys]) if all(key in kept for key in keys) else lists[tier_key(keys)])
+            if keys else EMPTY
+            for keys in by_tier
+        ]
+        return found, union([lists[key] for key in left_out])
 
     def fetch(self, cursor, expressions: list[str]) -> dict[str, np.ndarray]:
         """The sorted page ids matching each expression, in one statement."""
