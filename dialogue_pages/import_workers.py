@@ -1,15 +1,16 @@
 """Checking and writing an archive in parts, in this process or in several worker processes.
 
 The first reading checks parts of the archive in parallel (``importing.check_part``). In the
-second, a batch of valid lines is checked again (to get its lines' cleaned blocks), built into pages, written, and —
-with ``publish`` — given its read-model rows and search entries. Most of that is Python work
-that needs no lock: checking, building pages, serialising the API JSON, analysing words. So
+second, a batch of valid lines is checked again (to get its lines' cleaned blocks), built into
+pages, written, and — with ``publish`` — given its read-model rows and search entries. Most of
+that is Python work that needs no lock: checking, building pages, serialising the API JSON, analysing words. So
 several processes can share it, and the database orders their writes: SQLite's write
 transactions begin IMMEDIATE (see the settings), and on PostgreSQL a batch locks the parent
 pages while it allocates tree paths and snippets (``bulk.lock_parents``).
 """
 
 import multiprocessing
+import multiprocessing.util
 import os
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
@@ -17,6 +18,7 @@ from dataclasses import dataclass
 from typing import TypeVar
 
 from django.db import connection, connections
+from wagtail.models import Page
 
 from blocks.choosers import chosen_memo
 
@@ -37,18 +39,20 @@ class ImportJob:
 
     default_locale: str
     locales: list[str]
-    parents: dict  # locale -> parent page
+    parents: dict[str, Page]  # locale -> the page to import under
     publish: bool
 
 
 @dataclass(frozen=True)
 class BatchResult:
+    """How many dialogues a batch created and updated."""
+
     created: int
     updated: int
 
 
 def import_batch(job: ImportJob, lines: list[NumberedLine]) -> BatchResult:
-    """Write one batch of valid lines (checked before by ``check_lines``)."""
+    """Write one batch of lines that the first reading found valid (``importing.check_part``)."""
     reader = LineReader(job.default_locale, job.locales)
     with chosen_memo():
         items = [item for item in (reader.check(number, text)[0] for number, text in lines) if item is not None]
@@ -102,7 +106,7 @@ def in_parallel(
         return
     # Forked workers must open their own database connections, never share the parent's.
     connections.close_all()
-    with multiprocessing.get_context("fork").Pool(workers) as pool:
+    with multiprocessing.get_context("fork").Pool(workers, initializer=_close_connections_at_exit) as pool:
         pending: deque = deque()
         for task in tasks:
             pending.append(pool.apply_async(function, (task,)))
@@ -110,6 +114,13 @@ def in_parallel(
                 on_result(pending.popleft().get())
         while pending:
             on_result(pending.popleft().get())
+        # Let the workers finish and close their connections (leaving the block would kill them).
+        pool.close()
+        pool.join()
+
+
+def _close_connections_at_exit() -> None:
+    multiprocessing.util.Finalize(None, connections.close_all, exitpriority=10)
 
 
 def numbered_parts(lines: Iterable[str], size: int | None = None) -> Iterator[list[NumberedLine]]:
