@@ -28,7 +28,7 @@ from .columns import Columns, load
 from .facets import rank, select, visible_mask
 from .plan import COMPOUND_TIER, AnalysedDocument, QueryPlan, analyse_document, plan_query
 from .postgres import PostgresFullText
-from .postings import ids_of, sorted_unique
+from .postings import ids_of, sorted_unique, vocabulary
 from .sqlite import SqliteFullText
 
 DIALECTS = {"sqlite": SqliteFullText, "postgresql": PostgresFullText}
@@ -140,7 +140,9 @@ class DatabaseBackend(SearchBackend):
         else:
             plan = plan_query(query, [request.locale] if request.locale else request.content_locales)
             with connections[self.using].cursor() as cursor:
-                expansions = self.full_text.expansions(cursor, plan.parts)
+                expansions = vocabulary.lists_of(
+                    columns.token, plan.parts,
+                    lambda parts: {part: [] for part in parts} | self.full_text.expansions(cursor, parts))
                 # Every match (the broadest tier) and the excluded ones; the finer tiers only as needed.
                 (broad,), excluded = self.full_text.matching_ids(
                     cursor, plan, expansions, [COMPOUND_TIER], excluded=True, token=columns.token

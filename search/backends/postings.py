@@ -1,4 +1,4 @@
-"""Id lists of full-text expressions: parsing, set algebra, and a per-process cache.
+"""Id lists of full-text expressions: parsing, set algebra, and per-process caches.
 
 A search combines a few *atomic* expressions — one word's stems in some columns, its folded
 forms, its compounds — with OR within a query word and AND across words. A common word's
@@ -7,7 +7,8 @@ that list costs tens of milliseconds at 100,000 dialogues; combining cached list
 well under one. So the lists are kept per process, for the index state (token) they were read
 in: any index change writes a new token, and lists of another token are never used. The cache
 holds at most ``DIALOGUE_SEARCH_CACHED_IDS`` ids (default 4,000,000: 32 MB), least recently used
-first out.
+first out. The compound vocabulary look-ups (a query word's part → the indexed words containing
+it) change with the index too, and are kept the same way (``vocabulary``).
 """
 
 import threading
@@ -18,6 +19,7 @@ import numpy as np
 from django.conf import settings
 
 DEFAULT_CACHED_IDS = 4_000_000
+VOCABULARY_TERMS = 200_000  # compound look-ups kept: at most this many vocabulary words
 EMPTY = np.zeros(0, dtype=np.int64)
 
 
@@ -68,10 +70,18 @@ def capacity() -> int:
     return int(getattr(settings, "DIALOGUE_SEARCH_CACHED_IDS", DEFAULT_CACHED_IDS))
 
 
-class PostingCache:
-    """Id lists of atomic expressions for one index token, least recently used first out."""
+def weight(items) -> int:
+    return max(1, len(items))
 
-    def __init__(self) -> None:
+
+class PostingCache:
+    """Lists (of ids, or of words) per key for one index token, least recently used first out.
+
+    ``capacity`` gives the most list items kept in all; an empty list counts as one.
+    """
+
+    def __init__(self, capacity: Callable[[], int] = capacity) -> None:
+        self.capacity = capacity
         self.token: str | None = None
         self.lists: OrderedDict[str, np.ndarray] = OrderedDict()
         self.size = 0
@@ -92,7 +102,7 @@ class PostingCache:
     ) -> dict[str, np.ndarray]:
         """The id list of every expression: from the cache when read for ``token``, else from ``fetch``."""
         wanted = list(dict.fromkeys(expressions))
-        limit = capacity()
+        limit = self.capacity()
         with self.lock:
             if token is None or token != self.token:
                 self.token, self.size = token, 0
@@ -111,13 +121,14 @@ class PostingCache:
             if token != self.token:
                 return found
             for expression, ids in fetched.items():
-                if expression not in self.lists and len(ids) <= limit:
+                if expression not in self.lists and weight(ids) <= limit:
                     self.lists[expression] = ids
-                    self.size += len(ids)
+                    self.size += weight(ids)
             while self.size > limit:
                 _expression, dropped = self.lists.popitem(last=False)
-                self.size -= len(dropped)
+                self.size -= weight(dropped)
         return found
 
 
 postings = PostingCache()
+vocabulary = PostingCache(lambda: VOCABULARY_TERMS)

@@ -72,3 +72,12 @@ def test_the_cache_keeps_at_most_its_capacity_dropping_the_least_recently_used(s
     settings.DIALOGUE_SEARCH_CACHED_IDS = 0
     cache.lists_of("t2", ["a"], fetch)
     assert cache.size == 0
+
+
+def test_empty_lists_are_kept_too_and_count_as_one():
+    cache, fetch = PostingCache(lambda: 2), Fetcher({"a": [], "b": [], "c": []})
+    cache.lists_of("t", ["a", "b"], fetch)
+    cache.lists_of("t", ["a"], fetch)  # a word with no compounds is not looked up again
+    assert fetch.asked == [["a", "b"]] and cache.size == 2
+    cache.lists_of("t", ["c"], fetch)
+    assert list(cache.lists) == ["a", "c"]

@@ -63,6 +63,13 @@ def test_compounds_match_and_rank_below_whole_words(client, make_dialogue, index
     assert titles(search_json(client, q="dialog", locale="sv")) == ["Medborgardialog i Lund"]
 
 
+def test_a_compound_published_after_a_search_is_found_by_the_next(client, make_dialogue):
+    make_dialogue(title="Havn og by")
+    assert titles(search_json(client, q="havn")) == ["Havn og by"]  # the look-up of "havn" is kept
+    make_dialogue(title="Lystbådehavnen")
+    assert titles(search_json(client, q="havn")) == ["Havn og by", "Lystbådehavnen"]
+
+
 def test_diacritics_fallback_ranks_lower(client, make_dialogue):
     make_dialogue(title="Aarhus havn", **when(2025))
     make_dialogue(title="Århus havn", **when(2020))
