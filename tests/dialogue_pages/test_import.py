@@ -11,6 +11,7 @@ from taggit.models import Tag
 from wagtail.models import Page, ReferenceIndex
 
 from dialogue_pages import import_workers
+from dialogue_pages.importing import CheckedArchive, LineError, ValidLine, merge_parts
 from dialogue_pages.pages import DialoguePage
 from dialogue_pages.read_model import PublishedDialogue, refresh_dialogues
 from dialogue_pages.snippets import Organisation
@@ -299,3 +300,27 @@ def test_worker_count_is_one_per_core_unless_parallel_writing_cannot_work_or_hel
 def test_workers_must_be_a_positive_number(tmp_path, index):
     with pytest.raises(CommandError, match="'0' is not a whole number of at least 1"):
         run(write_file(tmp_path, [line(1)]), "--workers", "0")
+
+
+def test_parts_checked_apart_are_merged_in_line_order_and_an_external_id_counts_once():
+    first = CheckedArchive(lines=[ValidLine(1, "a", "da"), ValidLine(2, "b", "sv")],
+                           errors=[LineError(3, "title", "missing")])
+    second = CheckedArchive(lines=[ValidLine(4, "a", "da"), ValidLine(5, "c", "en")],
+                            errors=[LineError(6, "", "not valid JSON")])
+    merged = merge_parts([first, second])
+    assert merged.valid == [1, 2, 5] and merged.locales == {"da", "sv", "en"}
+    assert [str(error) for error in merged.errors] == [
+        "line 3: title: missing", "line 4: external_id: also used on line 1", "line 6: not valid JSON"]
+    assert merged.bad_lines == 3
+
+
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_an_external_id_repeated_in_another_part_is_reported_when_parts_are_checked_in_parallel(
+        tmp_path, dialogue_index, monkeypatch):
+    monkeypatch.setattr(import_workers, "BATCH", 3)  # lines 1-3 and 4-6 are checked by different workers
+    path = write_file(tmp_path, [line(n) for n in range(1, 6)] + [line(1, title="Igen")])
+    with pytest.raises(CommandError, match="1 invalid line"):
+        run(path, "--workers", "2")
+    assert not DialoguePage.objects.exists()
+    out, err = run(path, "--workers", "2", "--skip-invalid")
+    assert "line 6: external_id: also used on line 1" in err and "5 created, 0 updated, 1 skipped" in out
