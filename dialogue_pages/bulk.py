@@ -10,7 +10,7 @@ before (same ``external_id``) are updated through the normal revision path inste
 
 import datetime
 import uuid
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
@@ -300,7 +300,6 @@ def write(
     items: list[ImportLine],
     parents: dict[str, Page],
     publish: bool,
-    on_page_written: Callable[[int], None] = lambda count: None,
 ) -> ImportResult:
     """Create or update the dialogues of ``items`` under the parent of each line's locale.
 
@@ -326,14 +325,12 @@ def write(
             if item.external_id in existing:
                 update_page(existing[item.external_id], fresh, publish)
                 result.updated.append(existing[item.external_id].pk)
-                on_page_written(1)
             else:
                 new_by_parent.setdefault(parents[item.locale].pk, []).append(fresh)
         for parent_id, pages in new_by_parent.items():
             insert_pages(pages, Page.objects.get(pk=parent_id), publish)
             result.created += [page.pk for page in pages]
             result.created_pages += pages
-            on_page_written(len(pages))
     # Found outside the write transaction (the tagged items have their ids now), written in a short one.
     references = reference_rows(result.created_pages)
     with transaction.atomic():

@@ -3,10 +3,10 @@
 The first reading checks parts of the archive in parallel (``importing.check_part``). In the
 second, a batch of valid lines is checked again (to get its lines' cleaned blocks), built into
 pages, written, and — with ``publish`` — given its read-model rows and search entries. Most of
-that is Python work that needs no lock: checking, building pages, serialising the API JSON, analysing words. So
-several processes can share it, and the database orders their writes: SQLite's write
-transactions begin IMMEDIATE (see the settings), and on PostgreSQL a batch locks the parent
-pages while it allocates tree paths and snippets (``bulk.lock_parents``).
+that is Python work that needs no lock: checking, building pages, serialising the API JSON,
+analysing words. So several processes can share it, and the database orders their writes:
+SQLite's write transactions begin IMMEDIATE (see the settings), and on PostgreSQL a batch locks
+the parent pages while it allocates tree paths and snippets (``bulk.lock_parents``).
 """
 
 import multiprocessing
@@ -122,7 +122,3 @@ def in_parallel(
 def _close_connections_at_exit() -> None:
     multiprocessing.util.Finalize(None, connections.close_all, exitpriority=10)
 
-
-def numbered_parts(lines: Iterable[str], size: int | None = None) -> Iterator[list[NumberedLine]]:
-    """Every line of an archive with its number, ``size`` (default ``BATCH``) at a time."""
-    return line_batches(lines, None, size)

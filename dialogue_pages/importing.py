@@ -200,7 +200,7 @@ def check_dates(item: ImportLine) -> list[LineError]:
 
 
 class LineReader:
-    """Checks lines one by one (``check_lines`` finds external ids used twice)."""
+    """Checks lines one by one (``merge_parts`` finds external ids used twice)."""
 
     def __init__(self, default_locale: str, allowed_locales: list[str]) -> None:
         self.default_locale = default_locale

@@ -16,7 +16,6 @@ from dialogue_pages.import_workers import (
     import_batch,
     in_parallel,
     line_batches,
-    numbered_parts,
     worker_count,
 )
 from dialogue_pages.importing import CheckedArchive, check_part, merge_parts
@@ -63,7 +62,7 @@ class Command(BaseCommand):
         parts: list[CheckedArchive] = []
         check = functools.partial(check_part, default_locale=default_locale, allowed_locales=locales)
         checkers = worker_count(options["workers"], None)
-        self.read(options["file"], lambda lines: in_parallel(check, numbered_parts(lines), checkers, parts.append))
+        self.read(options["file"], lambda lines: in_parallel(check, line_batches(lines, None), checkers, parts.append))
         checked = merge_parts(parts)
         for error in checked.errors:
             self.stderr.write(str(error))
