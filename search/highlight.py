@@ -55,15 +55,17 @@ class Highlighter:
         return cls(frozenset(found), folded, tuple(sorted(word for word in folded if len(word) >= MIN_PART)))
 
     def matches(self, word: str, locale: str) -> bool:
-        key = (word, locale)
-        if key not in self._seen:
-            self._seen[key] = self._matches(word, locale)
-        return self._seen[key]
+        return bool(self.matching([word], locale))
 
-    def _matches(self, word: str, locale: str) -> bool:
-        if not self.stems:
-            return False
-        stem = stems([word], locale)[0]
+    def matching(self, words: list[str], locale: str) -> set[str]:
+        """Those of ``words`` that match (a passage's words are stemmed together, not one by one)."""
+        unseen = list({word for word in words if (word, locale) not in self._seen})
+        if unseen:
+            for word, stem in zip(unseen, stems(unseen, locale) if self.stems else unseen, strict=True):
+                self._seen[(word, locale)] = bool(self.stems) and self._matches(word, stem)
+        return {word for word in words if self._seen[(word, locale)]}
+
+    def _matches(self, word: str, stem: str) -> bool:
         if stem in self.stems or word in self.stems:
             return True
         folded = fold(stem)
@@ -104,8 +106,8 @@ def passage(text: str, at: int, locale: str, highlighter: Highlighter | None, si
     hit = next((index for index, span in enumerate(spans) if span[0] >= at), 0)
     first = max(0, hit - size // 3)
     last = min(first + size, len(spans))
-    marked = {index for index in range(first, last)
-              if highlighter is not None and highlighter.matches(spans[index][2], locale)}
+    matching = highlighter.matching([span[2] for span in spans[first:last]], locale) if highlighter else set()
+    marked = {index for index in range(first, last) if spans[index][2] in matching}
     leading = region_start > 0 or first > 0
     trailing = last < len(spans) or at + AFTER * size // SNIPPET_WORDS < len(text)
     return render(text, spans, first, last, marked, leading, trailing)
