@@ -10,7 +10,9 @@ rollbacks and works across processes, which a counter would not).
 
 import datetime
 import threading
+from collections.abc import Callable, Hashable
 from dataclasses import dataclass, field
+from typing import Any
 
 import numpy as np
 import orjson
@@ -60,10 +62,19 @@ class Columns:
     has_feedback: np.ndarray
     sort_start: np.ndarray
     multi: dict[str, MultiValued] = field(default_factory=dict)
+    # Values derived from the columns alone (today's statuses, label look-ups): computed once per
+    # index version instead of once per search, which at 100,000 dialogues costs a millisecond each.
+    derived: dict[Hashable, Any] = field(default_factory=dict, repr=False)
 
     @property
     def size(self) -> int:
         return len(self.page_ids)
+
+    def remembered(self, key: Hashable, compute: Callable[[], Any]) -> Any:
+        """``compute()``, kept with these columns under ``key``."""
+        if key not in self.derived:
+            self.derived[key] = compute()
+        return self.derived[key]
 
     def rows_of(self, page_ids: np.ndarray) -> np.ndarray:
         """Row numbers of ``page_ids`` (ids unknown to the columns are dropped)."""
@@ -76,6 +87,9 @@ class Columns:
 
     def status(self, today: datetime.date) -> np.ndarray:
         """The derived status of every row today (``dialogue_pages.status.derive_status`` in bulk)."""
+        return self.remembered(("status", today), lambda: self._status(today))
+
+    def _status(self, today: datetime.date) -> np.ndarray:
         day = today.toordinal()
         planned = (self.date_from > day) | ((self.date_from == 0) & (self.date_to == 0))
         ended = (self.date_to != 0) & (self.date_to < day)
@@ -84,7 +98,9 @@ class Columns:
             np.where(ended, np.where(self.has_feedback, STATUS_KEYS.index(Status.DECIDED),
                                      STATUS_KEYS.index(Status.CLOSED)), STATUS_KEYS.index(Status.OPEN)),
         )
-        return np.where(self.status_override >= 0, self.status_override, derived)
+        status = np.where(self.status_override >= 0, self.status_override, derived)
+        status.flags.writeable = False  # shared by every search of the day
+        return status
 
 
 def ordinal(value: datetime.date | None) -> int:

@@ -64,6 +64,12 @@ def localised(labels: dict[tuple[str, str], str], locale: str | None) -> Callabl
     return lambda key: labels.get((key, locale or ""), fallback.get(key, key)) or key
 
 
+def labels_of(columns: Columns, facet: str, labels: dict[tuple[str, str], str],
+              locale: str | None) -> Callable[[str], str]:
+    """``localised`` labels of one facet, built once per index version and locale."""
+    return columns.remembered(("labels", facet, locale), lambda: localised(labels, locale))
+
+
 def year_counts(columns: Columns, rows: np.ndarray, today: datetime.date) -> list[FacetCount]:
     """How many dialogues run in each year (a dialogue of 2023–2024 counts in both)."""
     start = np.where(columns.year_from[rows] != 0, columns.year_from[rows], columns.year_to[rows])
@@ -91,7 +97,8 @@ def facet_counts(columns: Columns, rows: np.ndarray, status: np.ndarray, request
         if facet == "rung":
             counts = np.bincount(columns.rung[selected], minlength=len(columns.rung_keys))
             counts[0] = 0  # dialogues without a rung
-            result[facet] = top(columns.rung_keys, counts, localised(columns.rung_labels, request.locale))
+            labels = labels_of(columns, facet, columns.rung_labels, request.locale)
+            result[facet] = top(columns.rung_keys, counts, labels)
         elif facet == "status":
             counts = np.bincount(status[selected], minlength=len(STATUS_KEYS))
             result[facet] = top(STATUS_KEYS, counts, str)  # the service puts in the translated labels
@@ -105,7 +112,7 @@ def facet_counts(columns: Columns, rows: np.ndarray, status: np.ndarray, request
             chosen = np.zeros(columns.size, dtype=bool)
             chosen[selected] = True
             counts = np.bincount(multi.codes[chosen[multi.rows]], minlength=len(multi.keys))
-            result[facet] = top(multi.keys, counts, localised(multi.labels, request.locale))
+            result[facet] = top(multi.keys, counts, labels_of(columns, facet, multi.labels, request.locale))
     return result
 
 

@@ -1,9 +1,12 @@
 """Id lists of full-text expressions: parsing, set algebra, and the per-process cache."""
 
+import datetime
+
 import numpy as np
 from hypothesis import given
 from hypothesis import strategies as st
 
+from search.backends.columns import build
 from search.backends.postings import PostingCache, ids_of, intersection, sorted_unique, union
 
 id_sets = st.lists(st.sets(st.integers(min_value=1, max_value=5000)), max_size=5)
@@ -81,3 +84,16 @@ def test_empty_lists_are_kept_too_and_count_as_one():
     assert fetch.asked == [["a", "b"]] and cache.size == 2
     cache.lists_of("t", ["c"], fetch)
     assert list(cache.lists) == ["a", "c"]
+
+
+def test_values_derived_from_columns_are_computed_once_per_index_version():
+    columns = build("t", [(1, "da", None, "dialog", "Dialog", "", datetime.date(2024, 1, 1), datetime.date(2024, 6, 1),
+                           False, datetime.date(2024, 1, 1), "[]")])
+    calls = []
+    assert columns.remembered("k", lambda: calls.append(1) or 42) == 42
+    assert columns.remembered("k", lambda: calls.append(1) or 43) == 42
+    assert calls == [1]
+    today = columns.status(datetime.date(2024, 3, 1))
+    assert columns.status(datetime.date(2024, 3, 1)) is today and not today.flags.writeable
+    # Another day is another status: the open dialogue has closed by July.
+    assert columns.status(datetime.date(2024, 7, 1)).tolist() != today.tolist()
