@@ -64,9 +64,9 @@ def localised(labels: dict[tuple[str, str], str], locale: str | None) -> Callabl
     return lambda key: labels.get((key, locale or ""), fallback.get(key, key)) or key
 
 
-def labels_of(columns: Columns, facet: str, labels: dict[tuple[str, str], str],
-              locale: str | None) -> Callable[[str], str]:
-    """``localised`` labels of one facet, built once per index version and locale."""
+def labels_of(columns: Columns, facet: str, locale: str | None) -> Callable[[str], str]:
+    """``localised`` labels of the rung or a multi-valued facet, built once per index version and locale."""
+    labels = columns.rung_labels if facet == "rung" else columns.multi[facet].labels
     return columns.remembered(("labels", facet, locale), lambda: localised(labels, locale))
 
 
@@ -97,8 +97,7 @@ def facet_counts(columns: Columns, rows: np.ndarray, status: np.ndarray, request
         if facet == "rung":
             counts = np.bincount(columns.rung[selected], minlength=len(columns.rung_keys))
             counts[0] = 0  # dialogues without a rung
-            labels = labels_of(columns, facet, columns.rung_labels, request.locale)
-            result[facet] = top(columns.rung_keys, counts, labels)
+            result[facet] = top(columns.rung_keys, counts, labels_of(columns, facet, request.locale))
         elif facet == "status":
             counts = np.bincount(status[selected], minlength=len(STATUS_KEYS))
             result[facet] = top(STATUS_KEYS, counts, str)  # the service puts in the translated labels
@@ -112,7 +111,7 @@ def facet_counts(columns: Columns, rows: np.ndarray, status: np.ndarray, request
             chosen = np.zeros(columns.size, dtype=bool)
             chosen[selected] = True
             counts = np.bincount(multi.codes[chosen[multi.rows]], minlength=len(multi.keys))
-            result[facet] = top(multi.keys, counts, labels_of(columns, facet, multi.labels, request.locale))
+            result[facet] = top(multi.keys, counts, labels_of(columns, facet, request.locale))
     return result
 
 

@@ -33,9 +33,9 @@ def either(alternatives: Iterable[Sequence[str]]) -> str:
 
 def item_match(item: ItemPlan, tier: int, expansions: dict[str, list[str]]) -> str:
     """The FTS5 expression matching ``item`` at ``tier`` or better."""
-    terms = list(dict.fromkeys(term for part in item.parts for term in expansions.get(part, [])))
-    compounds = [(term,) for term in terms[:MAX_EXPANSIONS]]
     if tier >= COMPOUND_TIER:
+        terms = list(dict.fromkeys(term for part in item.parts for term in expansions.get(part, [])))
+        compounds = [(term,) for term in terms[:MAX_EXPANSIONS]]
         # The broadest tier looks in every column, with no column filter for FTS5 to check
         # position by position (a fifth less time for a common word at 100,000 dialogues). It finds
         # the rows the filtered form would, because folding a folded word changes nothing: a query
