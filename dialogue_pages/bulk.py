@@ -142,7 +142,7 @@ def build_page(item: ImportLine, snippets: SnippetResolver, locale: Locale) -> D
         rung=snippets.rungs.get(item.rung_id), rung_explanation=data.get("rung_explanation") or "",
         place_name=place.get("name") or "", latitude=decimal(place.get("latitude")),
         longitude=decimal(place.get("longitude")), start_date=date(data.get("start")), end_date=date(data.get("end")),
-        status_override=data.get("status_override") or "", legal_basis=data.get("legal_basis") or "",
+        **record_fields(data), legal_basis=data.get("legal_basis") or "",
         is_formal_hearing=bool(hearing), hearing_deadline=date((hearing or {}).get("deadline")),
         timeline=streams.get("timeline", []), feedback=streams.get("feedback", []), body=streams.get("body", []),
         external_id=item.external_id,
@@ -159,6 +159,22 @@ def build_page(item: ImportLine, snippets: SnippetResolver, locale: Locale) -> D
     page.wagtail_admin_comments = []  # a new page has none: saves a query in each revision and reference scan
     page.update_derived_fields()
     return page
+
+
+def record_fields(data: dict[str, Any]) -> dict[str, Any]:
+    """The participation window, decision record, feedback plan and cancellation of an import line."""
+    participation = data.get("participation") or {}
+    decision = data.get("decision") or {}
+    cancellation = data.get("cancellation")
+    return {
+        "input_opens": date(participation.get("opens")), "input_closes": date(participation.get("closes")),
+        "participation_channel": participation.get("channel") or "",
+        "participation_url": participation.get("url") or "", "participation_place": participation.get("place") or "",
+        "decision_body": decision.get("body") or "", "decision_date": date(decision.get("date")),
+        "decision_url": decision.get("url") or "", "decision_summary": decision.get("summary") or "",
+        "feedback_plan": data.get("feedback_plan") or "",
+        "is_cancelled": cancellation is not None, "cancellation_reason": (cancellation or {}).get("reason") or "",
+    }
 
 
 def date(value: str | None) -> datetime.date | None:
@@ -258,7 +274,7 @@ def insert_relations(pages: list[DialoguePage]) -> None:
     # records tags by the id of the tagged item).
     tagged_items, bodies = [], []
     for page in pages:
-        for item in page.tagged_items.all():
+        for item in page.dialogue_tagged_items.all():
             item.content_object_id = page.pk
             tagged_items.append(item)
         for body in page.consulted_bodies.all():

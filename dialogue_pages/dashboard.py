@@ -1,23 +1,36 @@
 """The dashboard panel that reminds editors of dialogues whose feedback is owed."""
 
-from django.db.models import F, Q
+import datetime
+
 from django.utils import timezone
 from wagtail.admin.ui.components import Component
+from wagtail.models import Page
 
-from .pages import DialoguePageBase, dialogue_models
-from .status import Status
+from .read_model import PublishedDialogue, facts_of, feedback_owed_q
+from .status import days_since_close
 
 
-def dialogues_owing_feedback(today=None, limit: int = 20) -> list[DialoguePageBase]:
-    """Live dialogues of every dialogue type that closed without published feedback, longest waiting first."""
+def dialogues_owing_feedback(today: datetime.date | None = None, limit: int = 20) -> list[Page]:
+    """Public dialogues of every dialogue type owing feedback, longest waiting first.
+
+    Read from the read model with the one status rule, so the dashboard, the API and search agree.
+    Each page carries ``days_since_close``.
+    """
     today = today or timezone.localdate()
-    due = Q(status_override__in=[Status.CLOSED, Status.DECIDED]) | Q(status_override="", date_to__lt=today)
+    rows = list(
+        PublishedDialogue.objects.filter(feedback_owed_q(today))
+        .order_by("closed_from", "page_id")
+        .only("page_id", "cancelled", "open_from", "closed_from", "decided_from", "has_feedback")[:limit]
+    )
+    pages = Page.objects.select_related("locale").in_bulk([row.page_id for row in rows])
     found = []
-    for model in dialogue_models():
-        found += model.objects.live().filter(due, has_feedback=False).select_related("locale").order_by(
-            F("date_to").asc(nulls_last=True), "pk"
-        )[:limit]
-    return sorted(found, key=lambda page: (page.date_to is None, page.date_to or today, page.pk))[:limit]
+    for row in rows:
+        page = pages.get(row.page_id)
+        if page is not None:
+            page.days_since_close = days_since_close(facts_of(row), today)
+            page.input_closed_on = row.closed_from - datetime.timedelta(days=1)
+            found.append(page)
+    return found
 
 
 class FeedbackOwedPanel(Component):

@@ -34,7 +34,9 @@ BLOCK_ID_NAMESPACE = uuid.UUID("3f1d8c52-6a43-4b0e-9a55-2d4c1b7e9f10")
 SCALAR_FIELDS = (
     "title", "slug", "intro", "easy_read_summary", "purpose", "can_influence", "cannot_influence",
     "rung_id", "rung_explanation", "place_name", "latitude", "longitude", "start_date", "end_date",
-    "status_override", "legal_basis", "is_formal_hearing", "hearing_deadline",
+    "input_opens", "input_closes", "participation_channel", "participation_url", "participation_place",
+    "decision_body", "decision_date", "decision_url", "decision_summary", "feedback_plan", "is_cancelled",
+    "cancellation_reason", "legal_basis", "is_formal_hearing", "hearing_deadline",
 )
 STREAM_FIELDS = ("timeline", "feedback", "body")
 RELATION_FIELDS = ("organisers", "methods", "target_groups", "contacts")

@@ -446,8 +446,8 @@ PRINCIPLES: Spec = {
     "contacts": ["sofie.kjaer@example.org"],
     "latitude": "55.676098",
     "longitude": "12.568337",
-    # The roll-out has no end date: the editor states the status instead of letting the dates decide.
-    "status_override": "open",
+    # The roll-out has no end date: input stays open.
+    "input_opens": datetime.date(2024, 1, 1),
     "translations": {"en": PRINCIPLES_EN},
 }
 
@@ -458,6 +458,8 @@ CONFERENCE: Spec = {
     "language": "da",
     "title": "Fællesskab og byliv i de nye kvarterer på Vesterbro og i Sydhavnen",
     "slug": "faellesskab-i-nye-byomraader",
+    "input_opens": datetime.date(2025, 11, 26),
+    "input_closes": datetime.date(2025, 11, 26),
     "intro": (
         "Omkring 70 borgere og lokale aktører mødtes den 26. november 2025 på Københavns Roklub for at drøfte "
         "fællesskab, identitet og livskvalitet i de nye bydele på Vesterbro og i Sydhavnen. "
@@ -639,6 +641,8 @@ REGIONAL_STRATEGY: Spec = {
     "language": "da",
     "title": "Regional udviklingsstrategi 2024: en samskabende proces",
     "slug": "regional-udviklingsstrategi-2024",
+    "input_opens": datetime.date(2022, 6, 20),
+    "input_closes": datetime.date(2023, 12, 31),
     "intro": (
         "Region Hovedstaden har udarbejdet sin regionale udviklingsstrategi fra 2024 i tæt dialog med kommuner, "
         "samarbejdspartnere og interessenter i hele hovedstadsregionen – gennem administrative dialogmøder, "
@@ -815,8 +819,8 @@ YEARLY_MEETINGS: Spec = {
     "contacts": ["line.dahl@example.org"],
     "place_name": "Hovedstadsregionen",
     "tags": ["regional udvikling", "kollektiv trafik", "jordforurening"],
-    # Recurring every year with no fixed end: the editor keeps it open.
-    "status_override": "open",
+    # Recurring every year with no fixed end: input stays open.
+    "input_opens": datetime.date(2024, 1, 1),
     "timeline": [
         event(
             "Strategien vedtages",
@@ -899,8 +903,6 @@ FOKUS_DALBY: Spec = {
     "latitude": "55.665800",
     "longitude": "13.349000",
     "tags": ["medborgardialog", "tätortsutveckling", "lärdomar"],
-    # The sources give the project's length, not its years: the editor sets the status by hand.
-    "status_override": "decided",
     "timeline": [
         event(
             "Projektet startar",
@@ -1024,6 +1026,8 @@ KROKOM: Spec = {
     "language": "sv",
     "title": "Medborgardialog om Krokoms nya översiktsplan",
     "slug": "oversiktsplan-krokom",
+    "input_opens": datetime.date(2026, 10, 5),
+    "input_closes": datetime.date(2026, 12, 15),
     "intro": (
         "Krokoms kommun vill att invånarna ska ha inflytande över hur kommunen utvecklas. Därför bjuder kommunen "
         "in till medborgardialog inför den nya översiktsplanen, enligt sin strategi för medborgardialog och med "

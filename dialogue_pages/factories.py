@@ -77,6 +77,9 @@ class DialoguePageFactory(wagtail_factories.PageFactory):
     rung_explanation = "Borgerne drøfter forslagene med hinanden og med politikerne."
     start_date = datetime.date(2024, 3, 1)
     end_date = datetime.date(2024, 6, 30)
+    # Input runs over the whole process unless a test says otherwise.
+    input_opens = factory.LazyAttribute(lambda page: page.start_date)
+    input_closes = factory.LazyAttribute(lambda page: page.end_date)
 
     class Meta:
         model = DialoguePage

@@ -182,18 +182,33 @@ def stream_errors(line: int, name: str, error: StreamBlockValidationError, posit
     return errors
 
 
+DATE_MEMBERS = {
+    "start": ("start",), "end": ("end",), "participation.opens": ("participation", "opens"),
+    "participation.closes": ("participation", "closes"), "decision.date": ("decision", "date"),
+}
+
+
 def check_dates(item: ImportLine) -> list[LineError]:
+    """Dates that must parse, and pairs that must come in order (as the editor's form checks them)."""
     errors = []
     parsed = {}
-    for key in ("start", "end"):
-        value = item.data.get(key)
+    for name, keys in DATE_MEMBERS.items():
+        value = item.data
+        for key in keys:
+            value = (value or {}).get(key) if isinstance(value, dict | None) else None
         if value:
             try:
-                parsed[key] = datetime.date.fromisoformat(value)
+                parsed[name] = datetime.date.fromisoformat(value)
             except ValueError:
-                errors.append(LineError(item.line, key, f"'{value}' is not a valid date (YYYY-MM-DD)"))
-    if "start" in parsed and "end" in parsed and parsed["end"] < parsed["start"]:
-        errors.append(LineError(item.line, "end", "the end date is before the start date"))
+                errors.append(LineError(item.line, name, f"'{value}' is not a valid date (YYYY-MM-DD)"))
+    in_order = [("start", "end", "the end date is before the start date"),
+                ("participation.opens", "participation.closes", "input closes before it opens"),
+                ("participation.opens", "decision.date", "the decision is dated before input opens")]
+    for first, second, message in in_order:
+        if first in parsed and second in parsed and parsed[second] < parsed[first]:
+            errors.append(LineError(item.line, second, message))
+    if "participation.closes" in parsed and "participation.opens" not in parsed:
+        errors.append(LineError(item.line, "participation.opens", "give the day input opens too"))
     if item.data.get("badge") and not (item.data.get("rung_explanation") or "").strip():
         errors.append(LineError(item.line, "rung_explanation", "a rung needs an explanation of why this level"))
     return errors

@@ -32,7 +32,7 @@ from blocks.text import RICH_TEXT_FEATURES
 from blocks.timeline import period_of
 
 from .ladders import ParticipationRung
-from .status import FEEDBACK_DUE_STATUSES, Status, derive_status, span
+from .status import Status, StatusFacts, days_since_close, feedback_owed_on, span, status_on
 
 
 class DialogueIndexPage(Page):
@@ -61,8 +61,39 @@ class DialogueIndexPage(Page):
         return context
 
 
+class DialogueTabs:
+    """The editor of a dialogue type, built from that type's own panel lists.
+
+    A class attribute ``edit_handler`` would freeze the base's lists; this builds the tabs
+    for whichever class asks, so a subclass that extends ``content_panels`` (or any other
+    list) sees its fields in the editor without rebuilding the tabs.
+    """
+
+    def __get__(self, instance, owner: type["DialoguePageBase"]) -> TabbedInterface:
+        return TabbedInterface(
+            [
+                ObjectList(owner.content_panels, heading=_("Content")),
+                ObjectList(owner.participation_panels, heading=_("Participation")),
+                ObjectList(owner.process_panels, heading=_("Timeline, feedback & decision")),
+                ObjectList(owner.promote_panels, heading=_("Promote")),
+                ObjectList(owner.settings_panels, heading=_("Settings")),
+            ],
+            base_form_class=owner.base_form_class,
+        )
+
+
+class DialoguePageTag(TaggedItemBase):
+    """Links topics (tags) to dialogue pages of every dialogue type."""
+
+    content_object = ParentalKey("wagtailcore.Page", on_delete=models.CASCADE, related_name="dialogue_tagged_items")
+
+
 class DialoguePageBase(Page):
-    """Everything a dialogue page has. Inherit from it to add fields of your own."""
+    """Everything a dialogue page has, with its editor. Inherit from it to add fields of your own.
+
+    A subclass adds fields by extending a panel list (``content_panels``, ``participation_panels``,
+    ``process_panels``, ``promote_panels``), never by rebuilding the editor.
+    """
 
     intro = models.TextField(
         _("intro"), max_length=600,
@@ -118,16 +149,66 @@ class DialoguePageBase(Page):
     )
     start_date = models.DateField(
         _("start date"), null=True, blank=True,
-        help_text=_("Leave empty to use the first date of the timeline."),
+        help_text=_("When the whole process starts. Leave empty to use the first date of the timeline."),
     )
     end_date = models.DateField(
         _("end date"), null=True, blank=True,
-        help_text=_("Leave empty to use the last date of the timeline."),
+        help_text=_("When the whole process ends. Leave empty to use the last date of the timeline."),
     )
-    status_override = models.CharField(
-        _("status"), max_length=20, blank=True, choices=Status.choices,
-        help_text=_("Leave empty to derive the status from the dates and the feedback."),
+
+    # The participation window: when citizens can give input, and how.
+    input_opens = models.DateField(
+        _("input opens"), null=True, blank=True,
+        help_text=_("The first day citizens can take part. The dialogue shows as open from this day."),
     )
+    input_closes = models.DateField(
+        _("input closes"), null=True, blank=True,
+        help_text=_("The last day citizens can take part, e.g. the hearing deadline. After it the dialogue "
+                    "shows as closed, and participants are owed feedback until you publish it."),
+    )
+    participation_url = models.URLField(
+        _("take part online"), blank=True, max_length=500,
+        help_text=_("Link to the survey, hearing portal or sign-up form."),
+    )
+    participation_channel = models.CharField(
+        _("how to take part"), max_length=255, blank=True,
+        help_text=_("In a few words, e.g. 'Answer the survey or send a hearing response by email'."),
+    )
+    participation_place = models.CharField(
+        _("where to take part"), max_length=255, blank=True,
+        help_text=_("A place citizens can come to, e.g. 'Dalby library, Tuesdays 16–18'."),
+    )
+
+    # The decision record: who decided what, when, and where to read it.
+    decision_body = models.CharField(
+        _("deciding body"), max_length=255, blank=True,
+        help_text=_("E.g. 'City Council' or 'Technical and Environmental Committee'."),
+    )
+    decision_date = models.DateField(
+        _("decision date"), null=True, blank=True,
+        help_text=_("The day the decision was (or will be) taken. From this day the dialogue shows as decided."),
+    )
+    decision_url = models.URLField(
+        _("link to the decision"), blank=True, max_length=500,
+        help_text=_("The minutes or decision document."),
+    )
+    decision_summary = models.TextField(
+        _("what was decided"), blank=True, max_length=1000,
+        help_text=_("Two or three sentences on the decision and how the input was used."),
+    )
+    feedback_plan = models.TextField(
+        _("how participants will hear back"), blank=True, max_length=1000,
+        help_text=_("When and how you will tell participants what became of their input."),
+    )
+
+    is_cancelled = models.BooleanField(
+        _("cancelled"), default=False, help_text=_("Tick if the dialogue will not take place or was stopped."),
+    )
+    cancellation_reason = models.TextField(
+        _("why it was cancelled"), blank=True, max_length=1000,
+        help_text=_("Shown to citizens with the status 'Cancelled'."),
+    )
+
     legal_basis = models.TextField(
         _("legal basis"), blank=True,
         help_text=_("The law or decision that requires or frames the dialogue, if any."),
@@ -141,6 +222,7 @@ class DialoguePageBase(Page):
     body = DialogueStreamField(DialogueBodyBlock, verbose_name=_("body"), blank=True)
     timeline = DialogueStreamField(TimelineBlock, verbose_name=_("timeline"), blank=True)
     feedback = DialogueStreamField(FeedbackBlock, verbose_name=_("feedback"), blank=True)
+    tags = ClusterTaggableManager(through=DialoguePageTag, blank=True, verbose_name=_("topics"))
 
     external_id = models.CharField(
         _("external id"), max_length=255, null=True, blank=True, unique=True, editable=False,
@@ -175,6 +257,65 @@ class DialoguePageBase(Page):
     # Names of extra attributes a subclass serves in the API under "extra" (JSON-serialisable values).
     api_extra_fields: ClassVar[list[str]] = []
 
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("intro"),
+        FieldPanel("easy_read_summary"),
+        FieldPanel("purpose"),
+        MultiFieldPanel(
+            [FieldPanel("can_influence"), FieldPanel("cannot_influence")],
+            heading=_("Frames: what can and cannot be influenced"),
+        ),
+        FieldPanel("body"),
+    ]
+    participation_panels = [
+        MultiFieldPanel([FieldPanel("rung"), FieldPanel("rung_explanation")], heading=_("Level of influence")),
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("input_opens"), FieldPanel("input_closes")]),
+                FieldPanel("participation_channel"),
+                FieldPanel("participation_url"),
+                FieldPanel("participation_place"),
+            ],
+            heading=_("Participation window: when and how citizens take part"),
+        ),
+        FieldPanel("organisers"),
+        FieldPanel("methods"),
+        FieldPanel("target_groups"),
+        FieldPanel("contacts"),
+        MultiFieldPanel(
+            [FieldPanel("place_name"), FieldRowPanel([FieldPanel("latitude"), FieldPanel("longitude")])],
+            heading=_("Place"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("legal_basis"),
+                FieldPanel("is_formal_hearing"),
+                FieldPanel("hearing_deadline"),
+                InlinePanel("consulted_bodies", label=_("Bodies consulted")),
+            ],
+            heading=_("Formal hearing"),
+        ),
+    ]
+    process_panels = [
+        FieldRowPanel([FieldPanel("start_date"), FieldPanel("end_date")], heading=_("Dates of the whole process")),
+        FieldPanel("timeline"),
+        FieldPanel("feedback_plan"),
+        FieldPanel("feedback"),
+        MultiFieldPanel(
+            [
+                FieldPanel("decision_body"),
+                FieldPanel("decision_date"),
+                FieldPanel("decision_url"),
+                FieldPanel("decision_summary"),
+            ],
+            heading=_("Decision"),
+        ),
+        MultiFieldPanel([FieldPanel("is_cancelled"), FieldPanel("cancellation_reason")], heading=_("Cancellation")),
+    ]
+    promote_panels = [*Page.promote_panels, FieldPanel("tags")]
+    edit_handler = DialogueTabs()
+
     parent_page_types = ["dialogue_pages.DialogueIndexPage"]
     subpage_types: ClassVar[list[str]] = []
 
@@ -190,6 +331,17 @@ class DialoguePageBase(Page):
 
         if self.start_date and self.end_date and self.end_date < self.start_date:
             add("end_date", _("The end date is before the start date."))
+        if self.input_closes and not self.input_opens:
+            add("input_opens", _("Give the first day of input too, so the dialogue can show as open."))
+        if self.input_opens and self.input_closes and self.input_closes < self.input_opens:
+            add("input_closes", _("Input closes before it opens. Check the two dates."))
+        if self.decision_date and self.input_opens and self.decision_date < self.input_opens:
+            add("decision_date", _("The decision is dated before input opens. Participants could not influence "
+                                   "it: check the dates, or correct the participation window."))
+        if (self.decision_url or self.decision_summary) and not self.decision_date:
+            add("decision_date", _("Give the date of the decision you describe."))
+        if self.is_cancelled and not self.cancellation_reason.strip():
+            add("cancellation_reason", _("Tell citizens why the dialogue was cancelled."))
         if self.rung_id and not self.rung_explanation.strip():
             add("rung_explanation", _("Explain why participants get this level of influence."))
         if (self.latitude is None) != (self.longitude is None):
@@ -241,8 +393,10 @@ class DialoguePageBase(Page):
         return [child.value for child in self.feedback if child.block_type == "item"]
 
     def effective_dates(self) -> tuple[datetime.date | None, datetime.date | None]:
-        """Start and end: the editor's dates, or else the span of the timeline."""
-        first, last = span(period_of(event["date"], event["precision"]) for event in self.timeline_events)
+        """Start and end of the whole process: the editor's dates, else the span of the timeline and window."""
+        periods = [period_of(event["date"], event["precision"]) for event in self.timeline_events]
+        dates = [day for day in (self.input_opens, self.input_closes, self.decision_date) if day]
+        first, last = span([*periods, *((day, day) for day in dates)])
         return self.start_date or first, self.end_date or last
 
     @cached_property
@@ -250,14 +404,27 @@ class DialoguePageBase(Page):
         return timezone.localdate()
 
     @property
+    def status_facts(self) -> StatusFacts:
+        """The facts the status derives from (``status.py`` holds the rule)."""
+        return StatusFacts.of_record(
+            cancelled=self.is_cancelled, input_opens=self.input_opens, input_closes=self.input_closes,
+            decision_date=self.decision_date, has_feedback=self.has_feedback,
+        )
+
+    @property
     def status(self) -> Status:
-        """The status shown to citizens (the editor's choice, or derived)."""
-        return derive_status(self.today, self.date_from, self.date_to, self.has_feedback, self.status_override)
+        """The status shown to citizens today."""
+        return status_on(self.status_facts, self.today)
 
     @property
     def feedback_owed(self) -> bool:
-        """True once the dialogue has closed and no "you said, we did" has been published."""
-        return self.status in FEEDBACK_DUE_STATUSES and not self.has_feedback
+        """True once input has closed and no "you said, we did" has been published."""
+        return feedback_owed_on(self.status_facts, self.today)
+
+    @property
+    def days_since_close(self) -> int | None:
+        """Days since input closed, while feedback is owed."""
+        return days_since_close(self.status_facts, self.today)
 
     @property
     def badge(self) -> dict | None:
@@ -276,80 +443,16 @@ class DialoguePageBase(Page):
             "days_since_close": self.days_since_close,
         }
 
-    @property
-    def days_since_close(self) -> int | None:
-        """Days since the dialogue ended, when it has."""
-        if self.date_to is None or self.date_to >= self.today:
-            return None
-        return (self.today - self.date_to).days
-
 
 def dialogue_models() -> list[type[DialoguePageBase]]:
     """Every concrete dialogue page type, including those a host site defines."""
     return [model for model in apps.get_models() if issubclass(model, DialoguePageBase) and not model._meta.abstract]
 
 
-class DialoguePageTag(TaggedItemBase):
-    """Links topics (tags) to dialogue pages."""
-
-    content_object = ParentalKey("dialogue_pages.DialoguePage", on_delete=models.CASCADE, related_name="tagged_items")
-
-
 class DialoguePage(DialoguePageBase):
     """The public record of one citizen dialogue."""
 
-    tags = ClusterTaggableManager(through=DialoguePageTag, blank=True, verbose_name=_("topics"))
-
     template = "dialogue_pages/dialogue_page.html"
-
-    content_panels = [
-        *Page.content_panels,
-        FieldPanel("intro"),
-        FieldPanel("easy_read_summary"),
-        FieldPanel("purpose"),
-        MultiFieldPanel(
-            [FieldPanel("can_influence"), FieldPanel("cannot_influence")],
-            heading=_("Frames: what can and cannot be influenced"),
-        ),
-        FieldPanel("body"),
-    ]
-    participation_panels = [
-        MultiFieldPanel([FieldPanel("rung"), FieldPanel("rung_explanation")], heading=_("Level of influence")),
-        FieldPanel("organisers"),
-        FieldPanel("methods"),
-        FieldPanel("target_groups"),
-        FieldPanel("contacts"),
-        MultiFieldPanel(
-            [FieldPanel("place_name"), FieldRowPanel([FieldPanel("latitude"), FieldPanel("longitude")])],
-            heading=_("Place"),
-        ),
-        MultiFieldPanel(
-            [
-                FieldPanel("legal_basis"),
-                FieldPanel("is_formal_hearing"),
-                FieldPanel("hearing_deadline"),
-                InlinePanel("consulted_bodies", label=_("Bodies consulted")),
-            ],
-            heading=_("Formal hearing"),
-        ),
-    ]
-    timeline_panels = [
-        FieldRowPanel([FieldPanel("start_date"), FieldPanel("end_date")], heading=_("Dates")),
-        FieldPanel("status_override"),
-        FieldPanel("timeline"),
-        FieldPanel("feedback"),
-    ]
-    promote_panels = [*Page.promote_panels, FieldPanel("tags")]
-
-    edit_handler = TabbedInterface(
-        [
-            ObjectList(content_panels, heading=_("Content")),
-            ObjectList(participation_panels, heading=_("Participation")),
-            ObjectList(timeline_panels, heading=_("Timeline & feedback")),
-            ObjectList(promote_panels, heading=_("Promote")),
-            ObjectList(Page.settings_panels, heading=_("Settings")),
-        ]
-    )
 
     class Meta:
         verbose_name = _("dialogue")
@@ -359,7 +462,7 @@ class DialoguePage(DialoguePageBase):
 class ConsultedBody(Orderable):
     """A body consulted in a formal hearing, and its published response."""
 
-    page = ParentalKey(DialoguePage, on_delete=models.CASCADE, related_name="consulted_bodies")
+    page = ParentalKey("wagtailcore.Page", on_delete=models.CASCADE, related_name="consulted_bodies")
     name = models.CharField(_("name"), max_length=255)
     response_url = models.URLField(
         _("published response"), blank=True, help_text=_("Link to the body's response, once published.")

@@ -13,7 +13,7 @@ from typing import Any
 import orjson
 from django.db import connection, models, transaction
 from django.db.models import Q
-from django.utils import timezone
+from django.utils import timezone, translation
 from wagtail.models import Page, PageViewRestriction
 
 from blocks.choosers import chosen_memo
@@ -21,7 +21,7 @@ from blocks.choosers import chosen_memo
 from .ladders import badge_memo
 from .pages import DialoguePageBase, dialogue_models
 from .serializers import content_language_codes, dialogue_representation, dialogue_summary
-from .status import Status
+from .status import FEEDBACK_OWED_RULE, NEVER, TRANSITIONS, StatusFacts, conditions, next_change, status_info
 
 NO_DATE = datetime.date(1, 1, 1)
 
@@ -42,7 +42,11 @@ class PublishedDialogue(models.Model):
     etag = models.CharField(max_length=64)
     ladder_key = models.CharField(max_length=50, blank=True, db_index=True)
     rung_key = models.CharField(max_length=50, blank=True)
-    status_override = models.CharField(max_length=20, blank=True)
+    # The facts of the one status rule (``status.py``): the first day of each status, NEVER if unknown.
+    cancelled = models.BooleanField(default=False)
+    open_from = models.DateField(default=NEVER)
+    closed_from = models.DateField(default=NEVER)
+    decided_from = models.DateField(default=NEVER)
     date_from = models.DateField(null=True)
     date_to = models.DateField(null=True)
     sort_start = models.DateField(db_index=True)
@@ -66,9 +70,9 @@ class PublishedDialogue(models.Model):
             # or a rare combination, is checked on the index entries, and only the page of rows
             # that pass is read from the table (at 100,000 dialogues "decided": 18 -> 7 ms).
             models.Index(
-                fields=["sort_start", "page_id", "locale", "expire_at", "status_override", "date_from", "date_to",
-                        "has_feedback"],
-                name="dialogue_start_visible",
+                fields=["sort_start", "page_id", "locale", "expire_at", "cancelled", "open_from", "closed_from",
+                        "decided_from", "has_feedback"],
+                name="dialogue_start_status",
             ),
         ]
 
@@ -124,42 +128,53 @@ def public_detail(page_id: int) -> tuple[bytes, str, datetime.date | None] | Non
     return bytes(detail), etag, stale
 
 
+def facts_of(row: PublishedDialogue) -> StatusFacts:
+    """The status facts stored in a row."""
+    return StatusFacts(
+        cancelled=row.cancelled, open_from=row.open_from, closed_from=row.closed_from,
+        decided_from=row.decided_from, has_feedback=row.has_feedback,
+    )
+
+
+FACT_FIELDS = ("cancelled", *TRANSITIONS, "has_feedback")
+
+
+def renewed_summary(values: dict[str, Any], today: datetime.date) -> bytes:
+    """The stored summary of a row (``values`` of ``summary``, ``locale``, ``stale_after`` and ``FACT_FIELDS``),
+    with its date-dependent members recomputed when the stored ones may be out of date.
+
+    A row's JSON tells the truth until its ``stale_after`` day; after that the status, feedback
+    owed and day count are computed again from the row's facts, so a list agrees with its
+    filters and with the detail on any day.
+    """
+    summary = bytes(values["summary"])
+    stale = values["stale_after"]
+    if stale is None or stale > today:
+        return summary
+    data = orjson.loads(summary)
+    facts = StatusFacts(**{name: values[name] for name in FACT_FIELDS})
+    with translation.override(values["locale"]):
+        data.update(status_info(facts, today))
+    return orjson.dumps(data)
+
+
+def rule_q(rule: tuple, today: datetime.date) -> Q:
+    """The database form of conditions of the status rule (see ``status.RULE``)."""
+    q = Q()
+    for field, when in rule:
+        q &= Q(**{f"{field}__lte" if when == "reached" else f"{field}__gt": today})
+    return q
+
+
 def status_q(status: str, today: datetime.date) -> Q:
-    """A filter matching rows whose derived status (``status.derive_status``) is ``status`` today."""
-    if status == Status.CANCELLED:
-        return Q(status_override=Status.CANCELLED)
-    derived = Q(status_override="")
-    planned = Q(date_from__gt=today) | Q(date_from__isnull=True, date_to__isnull=True)
-    ended = Q(date_to__lt=today) & ~planned
-    by_dates = {
-        Status.PLANNED: planned,
-        Status.OPEN: ~planned & ~Q(date_to__lt=today),
-        Status.CLOSED: ended & Q(has_feedback=False),
-        Status.DECIDED: ended & Q(has_feedback=True),
-    }[Status(status)]
-    return Q(status_override=status) | (derived & by_dates)
+    """Rows whose status (``status.status_on``) is ``status`` on ``today``."""
+    cancelled, rule = conditions(status)
+    return Q(cancelled=cancelled) & rule_q(rule, today)
 
 
 def feedback_owed_q(today: datetime.date) -> Q:
-    """Rows of dialogues that have closed without published feedback."""
-    return (status_q(Status.CLOSED, today) | status_q(Status.DECIDED, today)) & Q(has_feedback=False)
-
-
-def stale_after(page: DialoguePageBase, today: datetime.date) -> datetime.date | None:
-    """The first day on which the stored JSON of ``page`` no longer tells the truth, if any.
-
-    The status changes on the start date and the day after the end; the count of days
-    since close changes daily while feedback is owed.
-    """
-    if page.feedback_owed:
-        return today + datetime.timedelta(days=1)
-    if page.status_override:
-        return None
-    if page.date_from and page.date_from > today:
-        return page.date_from
-    if page.date_to and page.date_to >= today:
-        return page.date_to + datetime.timedelta(days=1)
-    return None
+    """Rows of dialogues owing feedback on ``today`` (``status.feedback_owed_on``)."""
+    return Q(cancelled=False, has_feedback=False) & rule_q(FEEDBACK_OWED_RULE, today)
 
 
 def restricted_paths() -> list[str]:
@@ -196,6 +211,7 @@ def row_for(page: DialoguePageBase, representation: dict[str, Any]) -> Published
     """The read-model row of a public page, from its representation."""
     detail = encode(representation)
     url_parts = page.get_url_parts()
+    facts = page.status_facts
     return PublishedDialogue(
         page_id=page.pk,
         locale=page.locale.language_code,
@@ -210,14 +226,15 @@ def row_for(page: DialoguePageBase, representation: dict[str, Any]) -> Published
         etag=hashlib.blake2b(detail, digest_size=16).hexdigest(),
         ladder_key=page.rung.ladder.key if page.rung_id else "",
         rung_key=page.rung.key if page.rung_id else "",
-        status_override=page.status_override,
+        **{field: getattr(facts, field) for field in TRANSITIONS},
+        cancelled=facts.cancelled,
         date_from=page.date_from,
         date_to=page.date_to,
         sort_start=page.date_from or NO_DATE,
         has_feedback=page.has_feedback,
         updated_at=page.last_published_at or timezone.now(),
         expire_at=page.expire_at,
-        stale_after=stale_after(page, page.today),
+        stale_after=next_change(facts, page.today),
     )
 
 
@@ -269,8 +286,8 @@ def refresh_dialogues(
 
 
 def prefetches(model: type[DialoguePageBase]) -> list[str]:
-    names = ["rung__ladder__rungs", "organisers", "target_groups", "methods", "contacts__organisation"]
-    return names + [name for name in ("tags", "consulted_bodies") if hasattr(model, name)]
+    return ["rung__ladder__rungs", "organisers", "target_groups", "methods", "contacts__organisation", "tags",
+            "consulted_bodies"]
 
 
 def translations_of(pages: list[Page]) -> dict[Any, list[Page]]:

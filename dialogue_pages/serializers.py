@@ -15,11 +15,12 @@ from wagtail.rich_text import expand_db_html
 from blocks.people import contact_representation
 
 from .pages import DialoguePageBase
+from .status import status_info
 
 SUMMARY_KEYS = (
     "id", "type", "locale", "title", "slug", "url", "path", "intro", "badge", "status", "start", "end",
-    "feedback_owed", "days_since_close", "organisers", "place", "tags", "target_groups", "methods",
-    "first_published_at", "last_published_at",
+    "participation", "decision", "feedback_owed", "days_since_close", "organisers", "place", "tags", "target_groups",
+    "methods", "first_published_at", "last_published_at",
 )
 
 
@@ -54,7 +55,6 @@ def dialogue_representation(page: DialoguePageBase, translations: list[Page]) ->
 
 
 def _representation(page: DialoguePageBase, translations: list[Page]) -> dict[str, Any]:
-    status = page.status
     url_parts = page.get_url_parts()
     equivalents = page.rung.equivalents() if page.rung_id else []
     stream_field = page._meta.get_field
@@ -80,12 +80,13 @@ def _representation(page: DialoguePageBase, translations: list[Page]) -> dict[st
             {"ladder_key": rung.ladder.key, "ladder": rung.ladder.name, "key": rung.key, "label": rung.name}
             for rung in equivalents
         ],
-        "status": {"key": status.value, "label": str(status.label)},
+        **status_info(page.status_facts, page.today),
         "start": iso(page.date_from),
         "end": iso(page.date_to),
-        "feedback_owed": page.feedback_owed,
-        # Only while feedback is owed: the count changes daily and the read model refreshes it daily.
-        "days_since_close": page.days_since_close if page.feedback_owed else None,
+        "participation": participation_representation(page),
+        "decision": decision_representation(page),
+        "cancellation": {"reason": page.cancellation_reason} if page.is_cancelled else None,
+        "feedback_plan": page.feedback_plan,
         "organisers": [
             {"id": org.pk, "slug": org.slug, "name": org.name, "kind": org.kind, "website": org.website}
             for org in page.organisers.all()
@@ -100,7 +101,7 @@ def _representation(page: DialoguePageBase, translations: list[Page]) -> dict[st
             {"slug": method.slug, "name": method.name, "description": method.description}
             for method in page.methods.all()
         ],
-        "tags": sorted(tag.name for tag in page.tags.all()) if hasattr(page, "tags") else [],
+        "tags": sorted(tag.name for tag in page.tags.all()),
         "contacts": [contact_representation(contact) for contact in page.contacts.all()],
         "legal_basis": page.legal_basis,
         "hearing": hearing_representation(page),
@@ -114,15 +115,36 @@ def _representation(page: DialoguePageBase, translations: list[Page]) -> dict[st
     }
 
 
+def participation_representation(page: DialoguePageBase) -> dict[str, Any]:
+    """The participation window: when input opens and closes, and how to take part."""
+    return {
+        "opens": iso(page.input_opens),
+        "closes": iso(page.input_closes),
+        "channel": page.participation_channel,
+        "url": page.participation_url,
+        "place": page.participation_place,
+    }
+
+
+def decision_representation(page: DialoguePageBase) -> dict[str, Any] | None:
+    """The decision record, once a decision date is known."""
+    if page.decision_date is None:
+        return None
+    return {
+        "body": page.decision_body,
+        "date": iso(page.decision_date),
+        "url": page.decision_url,
+        "summary": page.decision_summary,
+    }
+
+
 def hearing_representation(page: DialoguePageBase) -> dict[str, Any] | None:
     """The formal hearing, when one is part of the dialogue."""
     if not page.is_formal_hearing:
         return None
-    bodies = getattr(page, "consulted_bodies", None)
     return {
         "deadline": iso(page.hearing_deadline),
-        "bodies": [{"name": body.name, "response_url": body.response_url} for body in bodies.all()]
-        if bodies is not None else [],
+        "bodies": [{"name": body.name, "response_url": body.response_url} for body in page.consulted_bodies.all()],
     }
 
 

@@ -14,6 +14,7 @@ from typing import Any
 import orjson
 
 from dialogue_pages.read_model import PublishedDialogue, facets_of
+from dialogue_pages.status import NEVER
 
 FACET_KINDS = ("organisation", "tag", "target_group")
 # Machine values inside block representations: never text a citizen would search for.
@@ -37,7 +38,10 @@ class DialogueDocument:
     rung_key: str = ""
     rung_label: str = ""
     ladder_key: str = ""
-    status_override: str = ""
+    cancelled: bool = False
+    open_from: datetime.date = NEVER
+    closed_from: datetime.date = NEVER
+    decided_from: datetime.date = NEVER
     date_from: datetime.date | None = None
     date_to: datetime.date | None = None
     has_feedback: bool = False
@@ -122,7 +126,10 @@ def document_from(representation: dict[str, Any], row: PublishedDialogue) -> Dia
         rung_key=row.rung_key,
         rung_label=badge.get("label", ""),
         ladder_key=row.ladder_key,
-        status_override=row.status_override,
+        cancelled=row.cancelled,
+        open_from=row.open_from,
+        closed_from=row.closed_from,
+        decided_from=row.decided_from,
         date_from=row.date_from,
         date_to=row.date_to,
         has_feedback=row.has_feedback,

@@ -10,6 +10,7 @@ structures themselves depend on the database (see the migration): SQLite FTS5 ta
 from django.db import models
 
 from dialogue_pages.read_model import PublishedDialogue
+from dialogue_pages.status import NEVER
 
 
 class IndexedDialogue(models.Model):
@@ -22,7 +23,11 @@ class IndexedDialogue(models.Model):
     expire_at = models.DateTimeField(null=True)
     rung_key = models.CharField(max_length=50, blank=True)
     rung_label = models.CharField(max_length=255, blank=True)
-    status_override = models.CharField(max_length=20, blank=True)
+    # The facts of the one status rule (``dialogue_pages.status``), copied from the read-model row.
+    cancelled = models.BooleanField(default=False)
+    open_from = models.DateField(default=NEVER)
+    closed_from = models.DateField(default=NEVER)
+    decided_from = models.DateField(default=NEVER)
     date_from = models.DateField(null=True)
     date_to = models.DateField(null=True)
     has_feedback = models.BooleanField(default=False)

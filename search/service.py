@@ -18,7 +18,7 @@ from django.utils.module_loading import import_string
 
 from dialogue_pages.read_model import PublishedDialogue, visible_rows
 from dialogue_pages.serializers import content_language_codes
-from dialogue_pages.status import Status, derive_status
+from dialogue_pages.status import Status, StatusFacts, status_on
 
 from .backends.base import BackendUnavailable, FacetCount, SearchBackend, SearchFilters, SearchPage, SearchRequest
 from .backends.database import DatabaseBackend
@@ -30,7 +30,7 @@ logger = logging.getLogger(__name__)
 
 DATABASE_BACKEND = "search.backends.database.DatabaseBackend"
 ELASTICSEARCH_BACKEND = "search.backends.elasticsearch.ElasticsearchBackend"
-ROW_FIELDS = ("page_id", "summary", "locale", "date_from", "date_to", "has_feedback", "status_override")
+ROW_FIELDS = ("page_id", "summary", "locale", "cancelled", "open_from", "closed_from", "decided_from", "has_feedback")
 _backends: dict[str, SearchBackend] = {}
 
 
@@ -138,7 +138,8 @@ def run_suggest(text: str, locale: str | None, limit: int) -> list[dict[str, Any
 
 def status_of(row: dict[str, Any], today: datetime.date) -> dict[str, str]:
     """The status today (a stored summary may be a day old)."""
-    status = derive_status(today, row["date_from"], row["date_to"], row["has_feedback"], row["status_override"])
+    facts = StatusFacts(**{key: row[key] for key in ROW_FIELDS[3:]})
+    status = status_on(facts, today)
     with translation.override(row["locale"]):
         return {"key": status.value, "label": str(status.label)}
 

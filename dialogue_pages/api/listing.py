@@ -9,7 +9,14 @@ from django.utils import timezone
 from taggit.models import Tag
 
 from ..ladders import ParticipationLadder, ParticipationRung
-from ..read_model import PublishedDialogue, PublishedDialogueFacet, feedback_owed_q, status_q
+from ..read_model import (
+    FACT_FIELDS,
+    PublishedDialogue,
+    PublishedDialogueFacet,
+    feedback_owed_q,
+    renewed_summary,
+    status_q,
+)
 from ..serializers import content_language_codes
 from ..snippets import Method, Organisation, TargetGroup
 from .cursor import decode_cursor, encode_cursor
@@ -102,14 +109,17 @@ def page_of(filters: DialogueFilters, rows: QuerySet[PublishedDialogue]) -> tupl
         after = decode_cursor(filters.cursor, filters.ordering, len(fields))
         rows = rows.filter(keyset_after(fields, after, descending))
     order = [f"-{field}" if descending else field for field in fields]
-    found = list(rows.order_by(*order).values("summary", *fields)[: filters.limit + 1])
+    found = list(
+        rows.order_by(*order).values("summary", "locale", "stale_after", *FACT_FIELDS, *fields)[: filters.limit + 1]
+    )
     more = len(found) > filters.limit
     found = found[: filters.limit]
     next_cursor = None
     if more:
         last = found[-1]
         next_cursor = encode_cursor(filters.ordering, [sort_value(last, field) for field in fields])
-    return [bytes(item["summary"]) for item in found], next_cursor
+    today = timezone.localdate()
+    return [renewed_summary(item, today) for item in found], next_cursor
 
 
 def keyset_after(fields: tuple[str, ...], values: list[Any], descending: bool) -> Q:

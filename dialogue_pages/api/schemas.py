@@ -84,6 +84,29 @@ class Hearing(Schema):
     bodies: list[ConsultedBodyOut]
 
 
+class Participation(Schema):
+    """The participation window: when citizens can give input, and how."""
+
+    opens: datetime.date | None = Field(description="first day of input; the dialogue is open from this day")
+    closes: datetime.date | None = Field(description="last day of input; closed (and feedback owed) after it")
+    channel: str = Field(description="how to take part, in a few words")
+    url: str = Field(description="where to take part online, or empty")
+    place: str = Field(description="where to take part in person, or empty")
+
+
+class Decision(Schema):
+    """The decision the dialogue fed into."""
+
+    body: str = Field(description="the deciding body, e.g. the city council")
+    date: datetime.date = Field(description="the day of the decision; the dialogue is decided from this day")
+    url: str = Field(description="link to the decision or minutes, or empty")
+    summary: str
+
+
+class Cancellation(Schema):
+    reason: str
+
+
 class TranslationLink(Schema):
     id: int
     locale: str
@@ -112,10 +135,13 @@ class DialogueSummary(Schema):
     intro: str
     badge: Badge | None
     status: StatusOut
-    start: datetime.date | None
-    end: datetime.date | None
-    feedback_owed: bool = Field(description="closed or decided, and no feedback published yet")
-    days_since_close: int | None = Field(description="days since the end, while feedback is owed; else null")
+    start: datetime.date | None = Field(description="start of the whole process")
+    end: datetime.date | None = Field(description="end of the whole process")
+    participation: Participation
+    decision: Decision | None
+    feedback_owed: bool = Field(description="input has closed, the dialogue is not cancelled, and no feedback is "
+                                            "published yet")
+    days_since_close: int | None = Field(description="days since input closed, while feedback is owed; else null")
     organisers: list[OrganisationRef]
     place: Place
     tags: list[str]
@@ -138,6 +164,8 @@ class DialogueDetail(DialogueSummary):
     rung_explanation: str
     rung_equivalents: list[RungRef]
     contacts: list[ContactOut]
+    cancellation: Cancellation | None = Field(description="set when the status is cancelled: why")
+    feedback_plan: str = Field(description="when and how participants hear what became of their input")
     legal_basis: str
     hearing: Hearing | None
     timeline: list[StreamChild]

@@ -17,7 +17,7 @@ from typing import Any
 import numpy as np
 import orjson
 
-from dialogue_pages.status import Status
+from dialogue_pages.status import RULE, TRANSITIONS, Status
 
 from ..models import IndexedDialogue, IndexState
 
@@ -54,7 +54,8 @@ class Columns:
     rung: np.ndarray
     rung_keys: list[str]
     rung_labels: dict[tuple[str, str], str]
-    status_override: np.ndarray  # index into STATUS_KEYS, -1 for derived
+    cancelled: np.ndarray
+    transitions: dict[str, np.ndarray]  # the first day of each status (``status.TRANSITIONS``), as ordinals
     date_from: np.ndarray  # proleptic ordinals, 0 for none
     date_to: np.ndarray
     year_from: np.ndarray  # 0 for none
@@ -86,19 +87,20 @@ class Columns:
         return positions[self.page_ids[positions] == page_ids]
 
     def status(self, today: datetime.date) -> np.ndarray:
-        """The derived status of every row today (``dialogue_pages.status.derive_status`` in bulk)."""
+        """The status of every row today (``dialogue_pages.status.status_on`` in bulk, from its ``RULE``)."""
         return self.remembered(("status", today), lambda: self._status(today))
 
     def _status(self, today: datetime.date) -> np.ndarray:
         day = today.toordinal()
-        planned = (self.date_from > day) | ((self.date_from == 0) & (self.date_to == 0))
-        ended = (self.date_to != 0) & (self.date_to < day)
-        derived = np.where(
-            planned, STATUS_KEYS.index(Status.PLANNED),
-            np.where(ended, np.where(self.has_feedback, STATUS_KEYS.index(Status.DECIDED),
-                                     STATUS_KEYS.index(Status.CLOSED)), STATUS_KEYS.index(Status.OPEN)),
-        )
-        status = np.where(self.status_override >= 0, self.status_override, derived)
+        status = np.full(self.size, STATUS_KEYS.index(Status.CANCELLED), dtype=np.int8)
+        undecided = ~self.cancelled
+        # RULE's statuses are exclusive: each row takes the one whose conditions all hold.
+        for key, conditions in RULE.items():
+            holds = undecided.copy()
+            for field_name, when in conditions:
+                reached = self.transitions[field_name] <= day
+                holds &= reached if when == "reached" else ~reached
+            status[holds] = STATUS_KEYS.index(key)
         status.flags.writeable = False  # shared by every search of the day
         return status
 
@@ -144,7 +146,6 @@ def build(token: str, rows: list[tuple]) -> Columns:
     for rung_key, locale, label in zip(column["rung_key"], column["locale"], column["rung_label"], strict=True):
         if (rung_key, locale) not in rung_labels:
             rung_labels[(rung_key, locale)] = label
-    status_codes = {key: code for code, key in enumerate(STATUS_KEYS)}
     date_from, date_to = column["date_from"], column["date_to"]
     return Columns(
         token=token,
@@ -156,8 +157,8 @@ def build(token: str, rows: list[tuple]) -> Columns:
         rung=codes_of(column["rung_key"], rung_codes, np.int32),
         rung_keys=list(rung_codes),
         rung_labels=rung_labels,
-        status_override=np.array([status_codes.get(value, -1) for value in column["status_override"]],
-                                 dtype=np.int8),
+        cancelled=np.array([bool(value) for value in column["cancelled"]], dtype=bool),
+        transitions={name: ordinals(column[name]) for name in TRANSITIONS},
         date_from=ordinals(date_from),
         date_to=ordinals(date_to),
         year_from=np.array([value.year if value else 0 for value in date_from], dtype=np.int32),
@@ -168,8 +169,8 @@ def build(token: str, rows: list[tuple]) -> Columns:
     )
 
 
-FIELDS = ("page_id", "locale", "expire_at", "rung_key", "rung_label", "status_override", "date_from", "date_to",
-          "has_feedback", "sort_start", "facets")
+FIELDS = ("page_id", "locale", "expire_at", "rung_key", "rung_label", "cancelled", *TRANSITIONS, "date_from",
+          "date_to", "has_feedback", "sort_start", "facets")
 _cache: dict[str, Columns] = {}
 _lock = threading.Lock()
 

@@ -32,8 +32,8 @@ from .postings import ids_of, sorted_unique, vocabulary
 from .sqlite import SqliteFullText
 
 DIALECTS = {"sqlite": SqliteFullText, "postgresql": PostgresFullText}
-DOCUMENT_FIELDS = ("locale", "expire_at", "rung_key", "rung_label", "status_override", "date_from", "date_to",
-                   "has_feedback", "sort_start", "facets")
+DOCUMENT_FIELDS = ("locale", "expire_at", "rung_key", "rung_label", "cancelled", "open_from", "closed_from",
+                   "decided_from", "date_from", "date_to", "has_feedback", "sort_start", "facets")
 TEXT_FIELDS = ("title", "intro", "purpose", "body")
 
 

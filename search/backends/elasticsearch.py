@@ -15,6 +15,8 @@ from django.utils import timezone
 from elasticsearch import ApiError, Elasticsearch, TransportError
 from elasticsearch.helpers import BulkIndexError, bulk, scan
 
+from dialogue_pages.status import Status
+
 from ..conf import elasticsearch_alias, elasticsearch_timeout, elasticsearch_url
 from ..documents import DialogueDocument
 from .base import BackendUnavailable, FacetCount, Hit, SearchBackend, SearchPage, SearchRequest, Suggestion
@@ -23,7 +25,7 @@ from .es_queries import MULTI_VALUED, SNIPPET_FIELDS, build_search, build_sugges
 
 logger = logging.getLogger(__name__)
 T = TypeVar("T")
-STATUS_LABELS = ("planned", "open", "closed", "decided", "cancelled")
+STATUS_LABELS = tuple(Status.values)
 
 
 def index_body() -> dict[str, Any]:

@@ -75,7 +75,11 @@ class DialogueIndexDocument(Document):
     suggest = SearchAsYouType(analyzer=folded)
     rung_key = Keyword()
     rung_label = Keyword()
-    status_override = Keyword()
+    # The facts of the one status rule (``dialogue_pages.status``).
+    cancelled = Boolean()
+    open_from = Date()
+    closed_from = Date()
+    decided_from = Date()
     date_from = Date()
     date_to = Date()
     has_feedback = Boolean()
@@ -102,7 +106,8 @@ def to_index_document(document: DialogueDocument) -> DialogueIndexDocument:
         meta={"id": document.page_id},
         page_id=document.page_id, locale=document.locale, title=document.title, intro=document.intro,
         purpose=document.purpose, body=document.body, suggest=document.title, rung_key=document.rung_key,
-        rung_label=document.rung_label, status_override=document.status_override, date_from=document.date_from,
+        rung_label=document.rung_label, cancelled=document.cancelled, open_from=document.open_from,
+        closed_from=document.closed_from, decided_from=document.decided_from, date_from=document.date_from,
         date_to=document.date_to, has_feedback=document.has_feedback, sort_start=document.sort_start,
         expire_at=document.expire_at, **facets,
     )

@@ -9,6 +9,8 @@ import datetime
 
 from elasticsearch_dsl import A, Q, Search
 
+from dialogue_pages.status import conditions
+
 from ..query import Item, ParsedQuery
 from .base import FACET_SIZE, FACETS, SearchRequest
 from .es_documents import FACET_SEPARATOR, LANGUAGES
@@ -66,20 +68,13 @@ def visibility(locale: str | None, content_locales: tuple[str, ...], now: dateti
 
 
 def status_query(status: str, today: datetime.date) -> Q:
-    """Dialogues whose derived status is ``status`` today (``read_model.status_q`` in Elasticsearch)."""
+    """Dialogues whose status is ``status`` today: the rule of ``dialogue_pages.status``, in Elasticsearch."""
+    cancelled, rule = conditions(status)
     day = today.isoformat()
-    override = Q("term", status_override=status)
-    if status == "cancelled":
-        return override
-    planned = Q("range", date_from={"gt": day}) | (~Q("exists", field="date_from") & ~Q("exists", field="date_to"))
-    ended = Q("range", date_to={"lt": day}) & ~planned
-    derived = {
-        "planned": planned,
-        "open": ~planned & ~Q("range", date_to={"lt": day}),
-        "closed": ended & Q("term", has_feedback=False),
-        "decided": ended & Q("term", has_feedback=True),
-    }[status]
-    return override | (Q("term", status_override="") & derived)
+    query = Q("term", cancelled=cancelled)
+    for field, when in rule:
+        query &= Q("range", **{field: {"lte": day} if when == "reached" else {"gt": day}})
+    return query
 
 
 def year_query(year: int) -> Q:

@@ -29,13 +29,15 @@ def closed_dialogue(parent, days_ago: int, **kwargs):
     return DialoguePageFactory(parent=parent, start_date=end - datetime.timedelta(days=10), end_date=end, **kwargs)
 
 
-def test_dashboard_lists_dialogues_owing_feedback_longest_first(editor_client, dialogue_index):
-    recent = closed_dialogue(dialogue_index, 5, title="Kort ventetid")
-    old = closed_dialogue(dialogue_index, 200, title="Lang ventetid")
-    open_one = DialoguePageFactory(
+def test_dashboard_lists_dialogues_owing_feedback_longest_first(editor_client, dialogue_index, publish):
+    recent = publish(closed_dialogue(dialogue_index, 5, title="Kort ventetid"))
+    old = publish(closed_dialogue(dialogue_index, 200, title="Lang ventetid"))
+    open_one = publish(DialoguePageFactory(
         parent=dialogue_index, title="Stadig åben", end_date=TODAY + datetime.timedelta(days=9)
-    )
-    assert list(dialogues_owing_feedback()) == [old, recent]
+    ))
+    owed = dialogues_owing_feedback()
+    assert [page.pk for page in owed] == [old.pk, recent.pk]
+    assert [page.days_since_close for page in owed] == [200, 5]
     response = editor_client.get(reverse("wagtailadmin_home"))
     html = response.content.decode()
     assert response.status_code == 200
@@ -43,14 +45,16 @@ def test_dashboard_lists_dialogues_owing_feedback_longest_first(editor_client, d
     assert open_one.title not in html
 
 
-def test_drafts_and_dialogues_with_feedback_do_not_owe(dialogue_index):
+def test_drafts_and_dialogues_with_feedback_do_not_owe(dialogue_index, publish):
     draft = closed_dialogue(dialogue_index, 30, live=False)
-    answered = closed_dialogue(
+    answered = publish(closed_dialogue(
         dialogue_index, 30,
         feedback=[("item", {"theme": "T", "you_said": "a", "we_did": "b", "outcome": "adopted", "reason": ""})],
-    )
-    owed = list(dialogues_owing_feedback())
-    assert draft not in owed and answered not in owed
+    ))
+    owing = publish(closed_dialogue(dialogue_index, 30))
+    owed = [page.pk for page in dialogues_owing_feedback()]
+    assert owed == [owing.pk]
+    assert draft.pk not in owed and answered.pk not in owed
 
 
 def test_editor_shows_the_tabs(editor_client, dialogue_index):
@@ -58,8 +62,11 @@ def test_editor_shows_the_tabs(editor_client, dialogue_index):
     response = editor_client.get(reverse("wagtailadmin_pages:edit", args=[page.pk]))
     assert response.status_code == 200
     html = response.content.decode()
-    for tab in ("Content", "Participation", "Timeline &amp; feedback", "Promote", "Settings"):
+    for tab in ("Content", "Participation", "Timeline, feedback &amp; decision", "Promote", "Settings"):
         assert tab in html
+    for field in ("input_opens", "input_closes", "participation_url", "decision_date", "decision_summary",
+                  "feedback_plan", "is_cancelled", "cancellation_reason", "tags", "consulted_bodies-TOTAL_FORMS"):
+        assert f'name="{field}"' in html, field
 
 
 def test_publishing_an_invalid_dialogue_shows_a_field_message(editor_client, dialogue_index):
@@ -68,6 +75,7 @@ def test_publishing_an_invalid_dialogue_shows_a_field_message(editor_client, dia
         "title": "Uden forklaring", "slug": "uden-forklaring", "intro": "Kort.",
         "purpose": rich_text(""), "can_influence": rich_text(""), "cannot_influence": rich_text(""),
         "rung": page.rung_id, "rung_explanation": "", "start_date": "2024-05-01", "end_date": "2024-04-01",
+        "input_opens": "2024-05-01", "input_closes": "2024-04-01", "is_cancelled": "on",
         "body": streamfield([]), "timeline": streamfield([]), "feedback": streamfield([]),
         "consulted_bodies": inline_formset([]), "action-publish": "publish",
     })
@@ -78,7 +86,10 @@ def test_publishing_an_invalid_dialogue_shows_a_field_message(editor_client, dia
     html = response.content.decode()
     assert "Explain why participants get this level of influence." in html
     assert "The end date is before the start date." in html
-    assert set(response.context["form"].errors) >= {"rung_explanation", "end_date"}
+    assert "Input closes before it opens." in html
+    assert "Tell citizens why the dialogue was cancelled." in html
+    assert set(response.context["form"].errors) >= {"rung_explanation", "end_date", "input_closes",
+                                                    "cancellation_reason"}
     assert not type(page).objects.filter(slug="uden-forklaring").exists()
 
 

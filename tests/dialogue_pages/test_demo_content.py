@@ -24,6 +24,7 @@ from dialogue_pages.models import (
     Organisation,
     TargetGroup,
 )
+from dialogue_pages.signals import sync_dialogues
 
 pytestmark = pytest.mark.django_db
 
@@ -184,6 +185,8 @@ def test_only_the_conference_owes_feedback(demo):
     assert {page.slug for page in dialogues if page.feedback_owed} == OWED_SLUGS
     owed = next(page for page in dialogues if page.slug in OWED_SLUGS)
     assert owed.status == "closed" and not owed.feedback_items and owed.days_since_close > 300
+    # The demo is loaded inside a transaction that never commits: write its read model by hand.
+    sync_dialogues([page.pk for page in dialogues])
     assert {page.slug for page in dialogues_owing_feedback(demo_content.WRITTEN_FOR)} == OWED_SLUGS
 
 
@@ -192,10 +195,9 @@ def test_statuses_cover_derived_and_edited_ones(demo):
     by_slug = {page.slug: page for page in demo_dialogues()}
 
     strategy = by_slug["regional-udviklingsstrategi-2024"]
-    assert strategy.has_feedback and not strategy.status_override and strategy.status == "decided"
+    assert strategy.has_feedback and strategy.status == "closed" and not strategy.feedback_owed
     krokom = by_slug["oversiktsplan-krokom"]
     assert krokom.status == "open" and krokom.has_feedback
-    assert by_slug["fokus-dalby"].status == "decided"
 
 
 def test_the_demo_shows_every_kind_of_block(demo):

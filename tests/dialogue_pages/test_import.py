@@ -117,7 +117,7 @@ def test_bulk_written_references_and_rows_match_what_wagtail_and_the_read_model_
     pages = list(DialoguePage.objects.all())
     references = ReferenceIndex.objects.filter(object_id__in=[str(page.pk) for page in pages])
     bulk = set(references.values_list(*REFERENCE_FIELDS))
-    assert any(path.startswith("tagged_items.") and "None" not in path for *_rest, path, _hash in bulk)
+    assert any(path.startswith("dialogue_tagged_items.") and "None" not in path for *_rest, path, _hash in bulk)
     for page in pages:
         ReferenceIndex.create_or_update_for_object(page)
     assert set(references.values_list(*REFERENCE_FIELDS)) == bulk
@@ -227,7 +227,11 @@ def comparable(exported: str) -> list[dict]:
 
 def test_export_then_import_round_trips(tmp_path, index, django_capture_on_commit_callbacks):
     with django_capture_on_commit_callbacks(execute=True):
-        run(write_file(tmp_path, [line(1), line(2, tags=["natur"], status_override="cancelled")]), "--publish")
+        run(write_file(tmp_path, [line(1), line(2, tags=["natur"], cancellation={"reason": "Udskudt."},
+                                                 participation={"opens": "2021-02-01", "closes": "2021-03-01",
+                                                                "channel": "Borgermøde", "url": "", "place": ""},
+                                                 decision={"body": "Byrådet", "date": "2021-05-01", "url": "",
+                                                           "summary": "Vedtaget."})]), "--publish")
     first = StringIO()
     call_command("export_dialogues", stdout=first)
     exported = first.getvalue()
@@ -242,7 +246,10 @@ def test_export_then_import_round_trips(tmp_path, index, django_capture_on_commi
     second = StringIO()
     call_command("export_dialogues", stdout=second)
     assert comparable(second.getvalue()) == comparable(exported)
-    assert json.loads(second.getvalue().splitlines()[1])["status"]["key"] == "cancelled"
+    second_line = json.loads(second.getvalue().splitlines()[1])
+    assert second_line["status"]["key"] == "cancelled" and second_line["cancellation"] == {"reason": "Udskudt."}
+    assert second_line["participation"]["channel"] == "Borgermøde"
+    assert second_line["decision"]["summary"] == "Vedtaget."
 
 
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)

@@ -58,6 +58,10 @@ def dialogue(dialogue_index):
         legal_basis="Planloven § 24.",
         is_formal_hearing=True,
         hearing_deadline=datetime.date(2024, 6, 1),
+        decision_body="Borgerrepræsentationen",
+        decision_date=datetime.date(2024, 9, 5),
+        decision_url="https://example.org/beslutning",
+        decision_summary="Lokalplanen blev vedtaget med krav om fælleslokaler.",
         timeline=[
             event("Borgermøde", datetime.date(2024, 3, 1)),
             event("Workshop om pladsen", datetime.date(2024, 4, 1), rung=default_rung("inflytande")),
@@ -83,6 +87,10 @@ def dialogue(dialogue_index):
 def test_dialogue_page_shows_the_record_of_the_dialogue(client, dialogue):
     html = get_html(client, dialogue.url)
     for text in (
+        "Borgerrepræsentationen",
+        "Lokalplanen blev vedtaget med krav om fælleslokaler.",
+        'href="https://example.org/beslutning"',
+        '<time datetime="2024-09-05">',
         "<h1>Byliv i Sydhavnen</h1>",
         "Hvordan skal byens fællesrum bruges?",
         "Kommunen spørger dig om byens rum.",
@@ -140,6 +148,28 @@ def test_dialogue_that_owes_feedback_says_so(client, dialogue_index):
     assert t("The dialogue has closed, and the organisers have not yet published what became of the input.") in html
     closed = in_page_language(lambda: ngettext("It closed %(days)s day ago.", "It closed %(days)s days ago.", 12))
     assert closed % {"days": 12} in html
+
+
+def test_an_open_dialogue_says_how_to_take_part(client, dialogue_index):
+    page = DialoguePageFactory(
+        parent=dialogue_index, start_date=TODAY - datetime.timedelta(days=3),
+        end_date=TODAY + datetime.timedelta(days=20),
+        participation_channel="Svar på spørgeskemaet", participation_url="https://example.org/skema",
+        participation_place="Biblioteket i Sydhavnen",
+    )
+    html = get_html(client, page.url)
+    assert '<h2 id="take-part">' in html
+    for text in ("Svar på spørgeskemaet", 'href="https://example.org/skema"', "Biblioteket i Sydhavnen"):
+        assert text in html
+    page.input_closes = TODAY - datetime.timedelta(days=1)
+    page.save()
+    assert '<h2 id="take-part">' not in get_html(client, page.url)
+
+
+def test_a_cancelled_dialogue_shows_why(client, dialogue_index):
+    page = DialoguePageFactory(parent=dialogue_index, is_cancelled=True, cancellation_reason="Byggeriet er opgivet.")
+    html = get_html(client, page.url)
+    assert t("Cancelled") in html and "Byggeriet er opgivet." in html
 
 
 def test_a_bare_dialogue_renders_without_empty_sections(client, dialogue_index):

@@ -98,15 +98,17 @@ def test_closed_dialogue_without_feedback_owes_it(dialogue_index):
     assert page.days_since_close == 40
 
 
-def test_feedback_turns_a_closed_dialogue_into_decided(dialogue_index):
+def test_feedback_settles_what_is_owed_but_only_a_recorded_decision_decides(dialogue_index):
     end = TODAY - datetime.timedelta(days=40)
     page = DialoguePageFactory(
         parent=dialogue_index, start_date=end - datetime.timedelta(days=30), end_date=end,
         feedback=[feedback_item()],
     )
     assert page.has_feedback
-    assert page.status == Status.DECIDED
+    assert page.status == Status.CLOSED
     assert not page.feedback_owed
+    page.decision_date, page.decision_body = TODAY - datetime.timedelta(days=2), "Byrådet"
+    assert page.status == Status.DECIDED
 
 
 def test_open_dialogue_owes_nothing_yet(dialogue_index):
@@ -120,9 +122,29 @@ def test_open_dialogue_owes_nothing_yet(dialogue_index):
 
 
 def test_cancelled_dialogue_owes_no_feedback(dialogue_index):
-    page = DialoguePageFactory(parent=dialogue_index, status_override=Status.CANCELLED)
+    page = DialoguePageFactory(parent=dialogue_index, is_cancelled=True, cancellation_reason="Projektet er udskudt.")
     assert page.status == Status.CANCELLED
     assert not page.feedback_owed
+
+
+@pytest.mark.parametrize(
+    ("fields", "field", "message"),
+    [
+        ({"input_opens": None, "input_closes": datetime.date(2024, 5, 1)}, "input_opens", "first day of input"),
+        ({"input_opens": datetime.date(2024, 5, 1), "input_closes": datetime.date(2024, 4, 1)}, "input_closes",
+         "closes before it opens"),
+        ({"decision_date": datetime.date(2024, 1, 1)}, "decision_date", "before input opens"),
+        ({"decision_summary": "Vedtaget."}, "decision_date", "Give the date of the decision"),
+        ({"is_cancelled": True}, "cancellation_reason", "why the dialogue was cancelled"),
+    ],
+)
+def test_the_record_is_checked_with_messages_an_editor_understands(dialogue_index, fields, field, message):
+    page = DialoguePageFactory(parent=dialogue_index)
+    for name, value in fields.items():
+        setattr(page, name, value)
+    with pytest.raises(ValidationError) as caught:
+        page.full_clean()
+    assert message in messages(caught.value, field)
 
 
 def test_a_translation_points_at_translated_snippets(dialogue_index, locales):

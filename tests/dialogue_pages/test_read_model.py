@@ -9,9 +9,9 @@ from django.utils import timezone
 from wagtail.models import PageViewRestriction
 
 from dialogue_pages.factories import DialoguePageFactory, OrganisationFactory, default_rung
-from dialogue_pages.read_model import PublishedDialogue, status_q, visible_rows
+from dialogue_pages.read_model import PublishedDialogue, feedback_owed_q, status_q, visible_rows
 from dialogue_pages.signals import dialogue_published, dialogue_unpublished, dialogues_published, sync_dialogues
-from dialogue_pages.status import Status, derive_status
+from dialogue_pages.status import Status, StatusFacts, feedback_owed_on, status_on
 
 
 def publish(page):
@@ -147,25 +147,30 @@ DATES = [None, datetime.date(2025, 1, 1), datetime.date(2025, 6, 15), datetime.d
 
 
 @pytest.mark.django_db
-@pytest.mark.parametrize("override", ["", "cancelled", "decided"])
+@pytest.mark.parametrize("cancelled", [False, True])
 @pytest.mark.parametrize("has_feedback", [False, True])
-def test_status_filter_matches_the_derived_status(override, has_feedback):
-    today = datetime.date(2025, 6, 15)
-    rows = []
-    for number, (start, end) in enumerate((s, e) for s in DATES for e in DATES if not (s and e and e < s)):
-        rows.append(PublishedDialogue.objects.create(
+def test_status_and_feedback_filters_match_the_rule_on_any_day(cancelled, has_feedback):
+    facts_of_row = {}
+    for number, (opens, closes, decided) in enumerate(
+        (o, c, d) for o in DATES for c in DATES for d in DATES if not (o and c and c < o)
+    ):
+        facts = StatusFacts.of_record(cancelled=cancelled, input_opens=opens, input_closes=closes,
+                                      decision_date=decided, has_feedback=has_feedback)
+        row = PublishedDialogue.objects.create(
             page_id=number + 1, locale="da", translation_key="00000000-0000-0000-0000-000000000000",
             path="/", slug=str(number), title="t", sort_title="t", detail=b"{}", summary=b"{}", etag="e",
-            status_override=override, date_from=start, date_to=end, sort_start=start or datetime.date(1, 1, 1),
-            has_feedback=has_feedback, updated_at=timezone.now(),
-        ))
-    for status in Status:
-        matched = set(PublishedDialogue.objects.filter(status_q(status, today)).values_list("pk", flat=True))
-        expected = {
-            row.pk for row in rows
-            if derive_status(today, row.date_from, row.date_to, has_feedback, override) == status
-        }
-        assert matched == expected, status
+            cancelled=facts.cancelled, open_from=facts.open_from, closed_from=facts.closed_from,
+            decided_from=facts.decided_from, sort_start=datetime.date(1, 1, 1), has_feedback=has_feedback,
+            updated_at=timezone.now(),
+        )
+        facts_of_row[row.pk] = facts
+    for today in (datetime.date(2020, 1, 1), datetime.date(2025, 6, 15), datetime.date(2025, 6, 16),
+                  datetime.date(2030, 1, 1)):
+        for status in Status:
+            matched = set(PublishedDialogue.objects.filter(status_q(status, today)).values_list("pk", flat=True))
+            assert matched == {pk for pk, facts in facts_of_row.items() if status_on(facts, today) == status}
+        owed = set(PublishedDialogue.objects.filter(feedback_owed_q(today)).values_list("pk", flat=True))
+        assert owed == {pk for pk, facts in facts_of_row.items() if feedback_owed_on(facts, today)}
 
 
 def test_feedback_published_is_sent_once_when_feedback_first_goes_public(dialogue_index, commit):

@@ -5,6 +5,7 @@ import datetime
 import jsonschema
 import pytest
 from django.urls import reverse
+from wagtail.models import Page
 
 from dialogue_pages.dashboard import dialogues_owing_feedback
 from dialogue_pages.factories import default_rung
@@ -17,6 +18,7 @@ def council_dialogue(dialogue_index, commit):
         title="Budget dialogue", slug="budget-dialogue", intro="How should the budget be spent?",
         rung=default_rung("consult", "iap2"), rung_explanation="The council decides after hearing residents.",
         start_date=datetime.date(2024, 1, 10), end_date=datetime.date(2024, 2, 10),
+        input_opens=datetime.date(2024, 1, 10), input_closes=datetime.date(2024, 2, 10),
         council_decision_url="https://council.example.org/decisions/42",
         body=[("poll_result", {"question": "More bike lanes?", "yes": 30, "no": 10})],
     )
@@ -58,6 +60,23 @@ def test_admin_edits_the_host_type(client, django_user_model, council_dialogue):
     response = client.get(reverse("wagtailadmin_pages:edit", args=[council_dialogue.pk]))
     assert response.status_code == 200
     assert "council_decision_url" in response.content.decode()
+
+
+def test_the_host_editor_is_whole(client, django_user_model, council_dialogue):
+    """Every field a dialogue has is in the host type's editor, with the host's own field beside them."""
+    client.force_login(django_user_model.objects.create_superuser("host", "host@example.org", "pw"))
+    response = client.get(reverse("wagtailadmin_pages:edit", args=[council_dialogue.pk]))
+    form_fields = set(response.context["form"].fields)
+    page_fields = {field.name for field in Page._meta.get_fields()}
+    dialogue_fields = {
+        field.name for field in CouncilDialoguePage._meta.get_fields()
+        if getattr(field, "editable", False) and not field.auto_created and field.name not in page_fields
+        and field.concrete or field.name == "tags"
+    } - {"page_ptr", "external_id", "date_from", "date_to", "has_feedback"}
+    assert {"input_opens", "decision_date", "is_cancelled", "tags", "rung", "timeline"} <= dialogue_fields
+    assert dialogue_fields - form_fields == set()
+    assert "council_decision_url" in form_fields
+    assert "consulted_bodies" in response.context["form"].formsets
 
 
 def test_health_endpoints(client, db):

@@ -6,6 +6,7 @@ import numpy as np
 from hypothesis import given
 from hypothesis import strategies as st
 
+from dialogue_pages.status import StatusFacts
 from search.backends.columns import build
 from search.backends.postings import PostingCache, ids_of, intersection, sorted_unique, union
 
@@ -87,8 +88,11 @@ def test_empty_lists_are_kept_too_and_count_as_one():
 
 
 def test_values_derived_from_columns_are_computed_once_per_index_version():
-    columns = build("t", [(1, "da", None, "dialog", "Dialog", "", datetime.date(2024, 1, 1), datetime.date(2024, 6, 1),
-                           False, datetime.date(2024, 1, 1), "[]")])
+    facts = StatusFacts.of_record(cancelled=False, input_opens=datetime.date(2024, 1, 1),
+                                  input_closes=datetime.date(2024, 6, 1), decision_date=None, has_feedback=False)
+    columns = build("t", [(1, "da", None, "dialog", "Dialog", False, facts.open_from, facts.closed_from,
+                           facts.decided_from, datetime.date(2024, 1, 1), datetime.date(2024, 6, 1), False,
+                           datetime.date(2024, 1, 1), "[]")])
     calls = []
     assert columns.remembered("k", lambda: calls.append(1) or 42) == 42
     assert columns.remembered("k", lambda: calls.append(1) or 43) == 42

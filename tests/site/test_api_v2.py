@@ -7,7 +7,7 @@ from dialogue_pages.factories import DialoguePageFactory
 
 def test_dialogue_detail_in_api_v2(client, dialogue_index):
     page = DialoguePageFactory(
-        parent=dialogue_index, title="Fokus på byrum",
+        parent=dialogue_index, title="Fokus på byrum", decision_date=datetime.date(2024, 9, 1),
         feedback=[("item", {"theme": "Grønt", "you_said": "Mere grønt.", "we_did": "Vi planter.",
                             "outcome": "adopted", "reason": ""})],
         timeline=[("event", {"title": "Åbent møde", "description": "", "date": datetime.date(2024, 3, 5),

@@ -20,15 +20,10 @@ class Command(BaseCommand):
             if options["locale"] not in content_language_codes():
                 raise CommandError(f"Unknown locale '{options['locale']}'.")
             rows = rows.filter(locale=options["locale"])
-        editorial = {}
+        external_ids = {}
         for model in dialogue_models():
-            editorial.update(
-                (pk, (external_id, override))
-                for pk, external_id, override in model.objects.values_list("pk", "external_id", "status_override")
-            )
+            external_ids.update(model.objects.filter(external_id__isnull=False).values_list("pk", "external_id"))
         for page_id, detail in rows.values_list("page_id", "detail").iterator(chunk_size=500):
             data = orjson.loads(detail)
-            external_id, override = editorial.get(page_id, (None, ""))
-            data["external_id"] = external_id or f"{data['locale']}-{page_id}"
-            data["status_override"] = override
+            data["external_id"] = external_ids.get(page_id) or f"{data['locale']}-{page_id}"
             self.stdout.write(orjson.dumps(data).decode())

@@ -12,4 +12,4 @@ class CouncilDialoguePage(DialoguePageBase):
     council_decision_url = models.URLField(blank=True)
 
     api_extra_fields = ["council_decision_url"]
-    content_panels = [*DialoguePageBase.content_panels, FieldPanel("intro"), FieldPanel("council_decision_url")]
+    content_panels = [*DialoguePageBase.content_panels, FieldPanel("council_decision_url")]
