@@ -398,9 +398,12 @@ def dialogue(index: int, seed: int, pools: Pools) -> dict[str, Any]:
         "cannot_influence": f"<p>{writer.text(rng.randint(15, 30))}</p>" if rng.random() < 0.7 else "",
         "badge": {"ladder_key": ladder, "key": rng.choice(LADDERS[ladder])},
         "rung_explanation": writer.text(rng.randint(15, 35)),
-        "status_override": "cancelled" if rng.random() < 0.03 else "",
+        "cancellation": {"reason": writer.text(rng.randint(8, 16))} if rng.random() < 0.03 else None,
         "start": start.isoformat() if rng.random() < 0.9 else None,
         "end": end.isoformat() if rng.random() < 0.85 else None,
+        "participation": participation(rng, writer, start, end) if rng.random() < 0.9 else None,
+        "decision": decision(rng, writer, lexicon, end) if end < DATASET_TODAY and rng.random() < 0.6 else None,
+        "feedback_plan": writer.text(rng.randint(10, 25)) if rng.random() < 0.6 else "",
         "organisers": [organisation.as_organiser() for organisation in organisers],
         "place": place_of(rng, place, municipality),
         "tags": sorted(set(rng.choices(pools.tags[language], weights=[1 / (rank + 1) for rank in range(
@@ -447,6 +450,28 @@ def place_of(rng: random.Random, name: str, municipality: Organisation) -> dict[
 def contact(person: Person, organisation: Organisation) -> dict[str, str]:
     return {"name": person.name, "role": person.role, "phone": person.phone, "email": person.email,
             "organisation": organisation.name}
+
+
+def participation(rng: random.Random, writer: Writer, start: datetime.date, end: datetime.date) -> dict[str, Any]:
+    """A window inside the process, with how to take part."""
+    opens = random_date(rng, start, end)
+    return {
+        "opens": opens.isoformat(),
+        "closes": random_date(rng, opens, end).isoformat(),
+        "channel": capitalise(writer.phrase(rng.randint(3, 6))),
+        "url": f"https://example.org/deltag/{rng.randint(1, 10**6)}" if rng.random() < 0.6 else "",
+        "place": capitalise(writer.phrase(rng.randint(2, 4))) if rng.random() < 0.4 else "",
+    }
+
+
+def decision(rng: random.Random, writer: Writer, lexicon: Lexicon, end: datetime.date) -> dict[str, Any]:
+    """A decision taken within a year after the process ended."""
+    return {
+        "body": rng.choice(lexicon.hearing_bodies),
+        "date": min(end + datetime.timedelta(days=rng.randint(1, 365)), LAST_DAY).isoformat(),
+        "url": f"https://example.org/beslut/{rng.randint(1, 10**6)}.pdf" if rng.random() < 0.5 else "",
+        "summary": capitalise(writer.text(rng.randint(15, 40))),
+    }
 
 
 def hearing(rng: random.Random, lexicon: Lexicon, start: datetime.date, end: datetime.date) -> dict[str, Any]:

@@ -21,7 +21,16 @@ from blocks.choosers import chosen_memo
 from .ladders import badge_memo
 from .pages import DialoguePageBase, dialogue_models
 from .serializers import content_language_codes, dialogue_representation, dialogue_summary
-from .status import FEEDBACK_OWED_RULE, NEVER, TRANSITIONS, StatusFacts, conditions, next_change, status_info
+from .status import (
+    FEEDBACK_OWED_RULE,
+    NEVER,
+    TRANSITIONS,
+    StatusFacts,
+    conditions,
+    last_change,
+    next_change,
+    status_info,
+)
 
 NO_DATE = datetime.date(1, 1, 1)
 
@@ -53,6 +62,8 @@ class PublishedDialogue(models.Model):
     has_feedback = models.BooleanField(default=False)
     updated_at = models.DateTimeField(db_index=True)
     expire_at = models.DateTimeField(null=True)
+    # The stored JSON's status members hold from ``fresh_from`` until the day before ``stale_after``.
+    fresh_from = models.DateField(default=datetime.date.min)
     stale_after = models.DateField(null=True, db_index=True)
     # The JSON comes last: SQLite stores a row's columns in order, and a filter on a column
     # after a large blob would have to read through the blob's overflow pages for every row.
@@ -104,8 +115,18 @@ def visible_rows(now: datetime.datetime | None = None) -> models.QuerySet[Publis
     )
 
 
-def public_detail(page_id: int) -> tuple[bytes, str, datetime.date | None] | None:
-    """The stored JSON, ETag and stale-after date of a visible dialogue, in one indexed query.
+def is_current(fresh_from: datetime.date | None, stale_after: datetime.date | None, today: datetime.date) -> bool:
+    """True if a row's stored status members still tell the truth on ``today`` (see ``row_for``)."""
+    return (fresh_from is None or fresh_from <= today) and (stale_after is None or today < stale_after)
+
+
+def as_date(value: datetime.date | str | None) -> datetime.date | None:
+    """A date column's value (raw SQL on SQLite gives text)."""
+    return datetime.date.fromisoformat(value) if isinstance(value, str) else value
+
+
+def public_detail(page_id: int) -> tuple[bytes, str, bool] | None:
+    """The stored JSON and ETag of a visible dialogue, and whether its status is current, in one indexed query.
 
     The same conditions as ``visible_rows``, written as SQL: this is the API's hottest read,
     and building the ORM query cost more than running it.
@@ -113,7 +134,7 @@ def public_detail(page_id: int) -> tuple[bytes, str, datetime.date | None] | Non
     languages = content_language_codes()
     table = connection.ops.quote_name(PublishedDialogue._meta.db_table)
     sql = (
-        f"SELECT detail, etag, stale_after FROM {table} WHERE page_id = %s "
+        f"SELECT detail, etag, fresh_from, stale_after FROM {table} WHERE page_id = %s "
         f"AND (expire_at IS NULL OR expire_at > %s) AND locale IN ({', '.join(['%s'] * len(languages))})"
     )
     now = connection.ops.adapt_datetimefield_value(timezone.now())
@@ -122,10 +143,8 @@ def public_detail(page_id: int) -> tuple[bytes, str, datetime.date | None] | Non
         found = cursor.fetchone()
     if found is None:
         return None
-    detail, etag, stale = found
-    if isinstance(stale, str):
-        stale = datetime.date.fromisoformat(stale)
-    return bytes(detail), etag, stale
+    detail, etag, fresh_from, stale_after = found
+    return bytes(detail), etag, is_current(as_date(fresh_from), as_date(stale_after), timezone.localdate())
 
 
 def facts_of(row: PublishedDialogue) -> StatusFacts:
@@ -137,19 +156,19 @@ def facts_of(row: PublishedDialogue) -> StatusFacts:
 
 
 FACT_FIELDS = ("cancelled", *TRANSITIONS, "has_feedback")
+STALENESS_FIELDS = ("fresh_from", "stale_after")
 
 
 def renewed_summary(values: dict[str, Any], today: datetime.date) -> bytes:
-    """The stored summary of a row (``values`` of ``summary``, ``locale``, ``stale_after`` and ``FACT_FIELDS``),
+    """The stored summary of a row (``values`` of ``summary``, ``locale``, ``STALENESS_FIELDS`` and ``FACT_FIELDS``),
     with its date-dependent members recomputed when the stored ones may be out of date.
 
-    A row's JSON tells the truth until its ``stale_after`` day; after that the status, feedback
-    owed and day count are computed again from the row's facts, so a list agrees with its
-    filters and with the detail on any day.
+    A row's JSON tells the truth from its ``fresh_from`` day until before its ``stale_after`` day;
+    on other days the status, feedback owed and day count are computed again from the row's
+    facts, so a list agrees with its filters and with the detail on any day.
     """
     summary = bytes(values["summary"])
-    stale = values["stale_after"]
-    if stale is None or stale > today:
+    if is_current(values["fresh_from"], values["stale_after"], today):
         return summary
     data = orjson.loads(summary)
     facts = StatusFacts(**{name: values[name] for name in FACT_FIELDS})
@@ -234,6 +253,7 @@ def row_for(page: DialoguePageBase, representation: dict[str, Any]) -> Published
         has_feedback=page.has_feedback,
         updated_at=page.last_published_at or timezone.now(),
         expire_at=page.expire_at,
+        fresh_from=last_change(facts, page.today),
         stale_after=next_change(facts, page.today),
     )
 

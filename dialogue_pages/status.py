@@ -120,6 +120,14 @@ def next_change(facts: StatusFacts, today: datetime.date) -> datetime.date | Non
     return min(upcoming, default=None)
 
 
+def last_change(facts: StatusFacts, today: datetime.date) -> datetime.date:
+    """The first day of the stretch, up to ``today``, on which the status and day count read as today."""
+    if feedback_owed_on(facts, today):
+        return today
+    passed = [getattr(facts, field) for field in TRANSITIONS if getattr(facts, field) <= today]
+    return max(passed, default=datetime.date.min)
+
+
 def conditions(status: str) -> tuple[bool, tuple[Condition, ...]]:
     """For a status key: whether it means "cancelled", and the date conditions (see ``RULE``).
 

@@ -11,6 +11,7 @@ from taggit.models import Tag
 from ..ladders import ParticipationLadder, ParticipationRung
 from ..read_model import (
     FACT_FIELDS,
+    STALENESS_FIELDS,
     PublishedDialogue,
     PublishedDialogueFacet,
     feedback_owed_q,
@@ -110,7 +111,7 @@ def page_of(filters: DialogueFilters, rows: QuerySet[PublishedDialogue]) -> tupl
         rows = rows.filter(keyset_after(fields, after, descending))
     order = [f"-{field}" if descending else field for field in fields]
     found = list(
-        rows.order_by(*order).values("summary", "locale", "stale_after", *FACT_FIELDS, *fields)[: filters.limit + 1]
+        rows.order_by(*order).values("summary", "locale", *STALENESS_FIELDS, *FACT_FIELDS, *fields)[: filters.limit + 1]
     )
     more = len(found) > filters.limit
     found = found[: filters.limit]

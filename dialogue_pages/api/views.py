@@ -3,7 +3,6 @@
 import orjson
 from django.db.models import Count, Max, Prefetch
 from django.http import Http404, HttpRequest, HttpResponse
-from django.utils import timezone
 from django.utils.http import urlencode
 from django.views.decorators.csrf import csrf_exempt
 from ninja import Query
@@ -110,8 +109,8 @@ def dialogue_by_slug(request: HttpRequest, locale: str, slug: str) -> HttpRespon
 def dialogue_detail(request: HttpRequest, dialogue_id: int) -> HttpResponse:
     """Everything about one dialogue: badge, frames, timeline, feedback, blocks, translations."""
     found = public_detail(dialogue_id) if 0 < dialogue_id < 2**31 else None
-    if found is not None and found[2] is not None and found[2] <= timezone.localdate():
-        # The stored JSON has a status or day count that changed with the date: renew it once.
+    if found is not None and not found[2]:
+        # The stored JSON has a status or day count that differs on this date: renew it once.
         refresh_dialogues([dialogue_id])
         found = public_detail(dialogue_id)
     if found is None:

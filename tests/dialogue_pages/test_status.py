@@ -14,6 +14,7 @@ from dialogue_pages.status import (
     days_since_close,
     feedback_owed_on,
     holds,
+    last_change,
     next_change,
     span,
     status_on,
@@ -95,6 +96,12 @@ def test_exactly_one_status_holds_and_it_only_changes_on_next_change(opens, clos
         if not feedback_owed_on(record, today):
             assert days_since_close(record, later) is None
         later += datetime.timedelta(days=37)
+    first = last_change(record, today)
+    assert first <= today
+    earlier = today - datetime.timedelta(days=1)
+    while earlier >= max(first, datetime.date(1998, 1, 1)):
+        assert status_on(record, earlier) == status_on(record, today)
+        earlier -= datetime.timedelta(days=41)
 
 
 def test_span_ignores_unknown_periods():
