@@ -103,6 +103,18 @@ class TimelineEventBlock(blocks.StructBlock):
         help_text=_("Shown instead of the date when the precision is 'free label', e.g. 'early 2024'."),
     )
     status = FixedChoiceBlock(choices=STATUS_CHOICES, default="planned", label=_("Status"))
+    # A meeting citizens can come to: when it starts, where, and where to sign up.
+    time = blocks.TimeBlock(
+        label=_("Start time"), required=False, help_text=_("For a meeting: when it starts (needs a day's date)."),
+    )
+    place = blocks.CharBlock(
+        label=_("Place"), required=False, max_length=255, default="",
+        help_text=_("For a meeting: the address or venue."),
+    )
+    registration_url = blocks.URLBlock(
+        label=_("Registration link"), required=False, default="",
+        help_text=_("For a meeting: where to sign up, if needed."),
+    )
     rung = OptionalSnippetChooserBlock(
         RUNG_MODEL, required=False, label=_("Participation rung of this phase"),
         help_text=_("Only if this phase offers a different level of influence than the dialogue as a whole."),
@@ -118,6 +130,9 @@ class TimelineEventBlock(blocks.StructBlock):
             "period_start": DATE,
             "period_end": DATE,
             "status": enum([key for key, _label in STATUS_CHOICES]),
+            "time": {"type": ["string", "null"], "pattern": "^[0-9]{2}:[0-9]{2}$"},
+            "place": STRING,
+            "registration_url": STRING,
             "rung": RUNG_BADGE_SCHEMA,
         },
         title="TimelineEvent",
@@ -132,6 +147,8 @@ class TimelineEventBlock(blocks.StructBlock):
             errors["date"] = ValidationError(
                 _("Give a date, or choose 'free label' as precision if the date is not known.")
             )
+        if value.get("time") and value["precision"] != "day":
+            errors["time"] = ValidationError(_("A start time needs a date known to the day."))
         if errors:
             raise StructBlockValidationError(block_errors=errors)
         return value
@@ -154,6 +171,9 @@ class TimelineEventBlock(blocks.StructBlock):
             "period_start": period[0].isoformat() if period else None,
             "period_end": period[1].isoformat() if period else None,
             "status": value["status"],
+            "time": value["time"].strftime("%H:%M") if value.get("time") else None,
+            "place": value.get("place") or "",
+            "registration_url": value.get("registration_url") or "",
             "rung": rung.badge() if rung is not None else None,
         }
 

@@ -104,6 +104,8 @@ def raw_block(kind: str, value: Any, locale: str, rungs: RungIndex) -> Any:
             # The API gives a free label as date_label; an archive may give it as label.
             "label": value.get("label") or (value.get("date_label", "") if value.get("precision") == "label" else ""),
             "status": value.get("status", "planned"), "rung": rungs.find(locale, value.get("rung")),
+            "time": value.get("time"), "place": value.get("place") or "",
+            "registration_url": value.get("registration_url") or "",
         }
     if kind == "item":
         keys = ("theme", "you_said", "we_did", "outcome", "reason")

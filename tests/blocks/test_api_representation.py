@@ -185,3 +185,18 @@ def test_result_report_prefers_the_uploaded_document():
     assert with_document == {"title": "Slutrapport", "url": document.url, "document_id": document.pk}
     external = represent(ResultReportBlock(), {"title": "Rapport", "document": None, "url": "https://example.org/r"})
     assert external == {"title": "Rapport", "url": "https://example.org/r", "document_id": None}
+
+
+def test_a_meeting_has_its_time_place_and_registration_link():
+    raw = {
+        "title": "Borgermøde", "description": "", "date": "2026-12-01", "precision": "day", "label": "",
+        "status": "planned", "rung": None, "time": "18:30", "place": "Valby Kulturhus",
+        "registration_url": "https://example.org/tilmeld",
+    }
+    data = represent(TimelineEventBlock(), raw)
+    assert (data["time"], data["place"], data["registration_url"]) == (
+        "18:30", "Valby Kulturhus", "https://example.org/tilmeld"
+    )
+    stored_before_meetings = {key: value for key, value in raw.items()
+                              if key not in ("time", "place", "registration_url")}
+    assert represent(TimelineEventBlock(), stored_before_meetings)["time"] is None

@@ -22,9 +22,10 @@ def render(block, raw) -> str:
         return block.render(block.to_python(raw))
 
 
-def event(title="Borgermøde", date="2024-03-01", precision="day", label="", status="done", rung=None) -> dict:
+def event(title="Borgermøde", date="2024-03-01", precision="day", label="", status="done", rung=None,
+          **meeting) -> dict:
     return {"title": title, "description": "", "date": date, "precision": precision,
-            "label": label, "status": status, "rung": rung}
+            "label": label, "status": status, "rung": rung, **meeting}
 
 
 def feedback_item(theme="Flere mødesteder", outcome="partly", reason="Kun i nye planer.") -> dict:
@@ -221,3 +222,11 @@ def test_feedback_lists_items_before_the_result_reports():
 def test_feedback_without_reports_has_no_reports_heading():
     html = render(FeedbackBlock(), [{"type": "item", "value": feedback_item()}])
     assert "Result reports" not in html
+
+
+def test_a_meeting_shows_when_where_and_how_to_sign_up():
+    html = render(TimelineEventBlock(), event(title="Borgermøde", date="2026-12-01", precision="day",
+                                              time="18:30", place="Valby Kulturhus",
+                                              registration_url="https://example.org/tilmeld"))
+    assert '<time datetime="2026-12-01T18:30">18:30</time>' in html
+    assert "Valby Kulturhus" in html and 'href="https://example.org/tilmeld"' in html

@@ -47,3 +47,8 @@ def test_adopted_feedback_needs_no_reason():
 
 def test_result_report_needs_a_document_or_a_link():
     assert set(errors_of(ResultReportBlock(), {"title": "Rapport", "document": None, "url": ""})) == {"document"}
+
+
+def test_a_meeting_time_needs_a_day():
+    meeting = {**EVENT, "date": "2026-12-01", "precision": "month", "time": "18:30"}
+    assert set(errors_of(TimelineEventBlock(), meeting)) == {"time"}
