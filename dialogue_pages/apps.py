@@ -10,4 +10,4 @@ class DialoguePagesConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self) -> None:
-        from . import signals  # noqa: F401  (connects the read-model receivers)
+        from . import signal_handlers  # noqa: F401  (connects the read-model receivers)

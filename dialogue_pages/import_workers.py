@@ -24,7 +24,7 @@ from blocks.choosers import chosen_memo
 
 from .bulk import write
 from .importing import LineReader
-from .signals import sync_dialogues
+from .sync import sync_dialogues
 
 BATCH = 250  # lines written, published and indexed together
 MAX_AUTO_WORKERS = 4

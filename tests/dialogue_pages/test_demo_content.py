@@ -24,7 +24,7 @@ from dialogue_pages.models import (
     Organisation,
     TargetGroup,
 )
-from dialogue_pages.signals import sync_dialogues
+from dialogue_pages.sync import sync_dialogues
 
 pytestmark = pytest.mark.django_db
 

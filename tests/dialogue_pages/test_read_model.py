@@ -10,8 +10,9 @@ from wagtail.models import PageViewRestriction
 
 from dialogue_pages.factories import DialoguePageFactory, OrganisationFactory, default_rung
 from dialogue_pages.read_model import PublishedDialogue, feedback_owed_q, status_q, visible_rows
-from dialogue_pages.signals import dialogue_published, dialogue_unpublished, dialogues_published, sync_dialogues
+from dialogue_pages.signals import dialogue_published, dialogue_unpublished, dialogues_published
 from dialogue_pages.status import Status, StatusFacts, feedback_owed_on, status_on
+from dialogue_pages.sync import sync_dialogues
 
 
 def publish(page):
@@ -194,3 +195,73 @@ def test_feedback_published_is_sent_once_when_feedback_first_goes_public(dialogu
     finally:
         feedback_published.disconnect(dispatch_uid="t")
     assert sent == [page.pk]
+
+
+class Told:
+    """Collects what listeners hear: page ids published (per batch) and unpublished."""
+
+    def __init__(self) -> None:
+        self.batches: list[list[int]] = []
+        self.removed: list[int] = []
+
+    def __enter__(self) -> "Told":
+        dialogues_published.connect(self.on_published, weak=False, dispatch_uid="told")
+        dialogue_unpublished.connect(self.on_unpublished, weak=False, dispatch_uid="told")
+        return self
+
+    def __exit__(self, *exc) -> None:
+        dialogues_published.disconnect(dispatch_uid="told")
+        dialogue_unpublished.disconnect(dispatch_uid="told")
+
+    def on_published(self, sender, dialogues, **kwargs) -> None:
+        self.batches.append(sorted(representation["id"] for _page, representation in dialogues))
+
+    def on_unpublished(self, sender, page_id, **kwargs) -> None:
+        self.removed.append(page_id)
+
+
+@pytest.fixture
+def danish_and_swedish(dialogue_index, commit, locales):
+    with commit():
+        danish = publish(DialoguePageFactory(parent=dialogue_index, title="Havnen"))
+        swedish = danish.copy_for_translation(locales["sv"], copy_parents=True)
+        swedish.title = "Hamnen"
+        publish(swedish)
+    swedish.refresh_from_db()
+    return danish, swedish
+
+
+def translation_locales(page):
+    return [link["locale"] for link in orjson.loads(row_of(page).detail)["translations"]]
+
+
+def test_publishing_a_translation_tells_listeners_about_the_other_locales_row(dialogue_index, commit, locales):
+    with commit():
+        danish = publish(DialoguePageFactory(parent=dialogue_index, title="Havnen"))
+        swedish = danish.copy_for_translation(locales["sv"], copy_parents=True)
+        swedish.save_revision()
+    assert translation_locales(danish) == []
+    with Told() as told, commit():
+        publish(swedish)
+    assert told.batches == [sorted([danish.pk, swedish.pk])]
+    assert told.removed == []
+    assert translation_locales(danish) == ["sv"]
+
+
+def test_unpublishing_a_translation_tells_listeners_about_both_rows(danish_and_swedish, commit):
+    danish, swedish = danish_and_swedish
+    with Told() as told, commit():
+        swedish.unpublish()
+    assert told.removed == [swedish.pk]
+    assert told.batches == [[danish.pk]]
+    assert translation_locales(danish) == []
+
+
+def test_deleting_a_translation_tells_listeners_about_the_remaining_ones(danish_and_swedish, commit):
+    danish, swedish = danish_and_swedish
+    assert translation_locales(danish) == ["sv"]
+    with Told() as told, commit():
+        swedish.delete()
+    assert told.removed == [swedish.pk]
+    assert told.batches == [[danish.pk]]
+    assert translation_locales(danish) == []
