@@ -19,7 +19,6 @@ from wagtail.admin.panels import (
     FieldRowPanel,
     InlinePanel,
     MultiFieldPanel,
-    ObjectList,
     TabbedInterface,
 )
 from wagtail.api import APIField
@@ -31,7 +30,9 @@ from blocks.streams import DialogueBodyBlock, DialogueStreamField, FeedbackBlock
 from blocks.text import RICH_TEXT_FEATURES
 from blocks.timeline import period_of
 
+from .forms import DialoguePageForm
 from .ladders import ParticipationRung
+from .panels import DialogueTab, QualityPanel
 from .status import Status, StatusFacts, days_since_close, feedback_owed_on, span, status_on
 
 
@@ -72,11 +73,11 @@ class DialogueTabs:
     def __get__(self, instance, owner: type["DialoguePageBase"]) -> TabbedInterface:
         return TabbedInterface(
             [
-                ObjectList(owner.content_panels, heading=_("Content")),
-                ObjectList(owner.participation_panels, heading=_("Participation")),
-                ObjectList(owner.process_panels, heading=_("Timeline, feedback & decision")),
-                ObjectList(owner.promote_panels, heading=_("Promote")),
-                ObjectList(owner.settings_panels, heading=_("Settings")),
+                DialogueTab(owner.content_panels, heading=_("Content")),
+                DialogueTab(owner.participation_panels, heading=_("Participation")),
+                DialogueTab(owner.process_panels, heading=_("Timeline, feedback & decision")),
+                DialogueTab(owner.promote_panels, heading=_("Promote")),
+                DialogueTab(owner.settings_panels, heading=_("Settings")),
             ],
             base_form_class=owner.base_form_class,
         )
@@ -269,6 +270,7 @@ class DialoguePageBase(Page):
         FieldPanel("body"),
     ]
     participation_panels = [
+        QualityPanel(),
         MultiFieldPanel([FieldPanel("rung"), FieldPanel("rung_explanation")], heading=_("Level of influence")),
         MultiFieldPanel(
             [
@@ -314,6 +316,7 @@ class DialoguePageBase(Page):
         MultiFieldPanel([FieldPanel("is_cancelled"), FieldPanel("cancellation_reason")], heading=_("Cancellation")),
     ]
     promote_panels = [*Page.promote_panels, FieldPanel("tags")]
+    base_form_class = DialoguePageForm
     edit_handler = DialogueTabs()
 
     parent_page_types = ["dialogue_pages.DialogueIndexPage"]
