@@ -15,6 +15,7 @@ from wagtail.rich_text import expand_db_html
 from blocks.people import contact_representation
 
 from .pages import DialoguePageBase
+from .quality import quality
 from .status import status_info
 
 SUMMARY_KEYS = (
@@ -87,6 +88,7 @@ def _representation(page: DialoguePageBase, translations: list[Page]) -> dict[st
         "decision": decision_representation(page),
         "cancellation": {"reason": page.cancellation_reason} if page.is_cancelled else None,
         "feedback_plan": page.feedback_plan,
+        "quality": quality(page),
         "organisers": [
             {"id": org.pk, "slug": org.slug, "name": org.name, "kind": org.kind, "website": org.website}
             for org in page.organisers.all()

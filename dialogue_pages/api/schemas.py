@@ -10,6 +10,7 @@ from typing import Literal
 from ninja import Schema
 from pydantic import Field
 
+from ..quality import CHECK_KEYS
 from ..status import Status
 
 StatusKey = Literal["planned", "open", "closed", "decided", "cancelled"]
@@ -107,6 +108,27 @@ class Cancellation(Schema):
     reason: str
 
 
+QualityKey = Literal["purpose", "influence", "early", "take_part", "target_groups", "timeline", "feedback", "contact"]
+assert QualityKey.__args__ == CHECK_KEYS
+
+
+class QualityCheck(Schema):
+    """One check of the record against the principles of a good dialogue."""
+
+    key: QualityKey
+    label: str
+    passed: bool
+    hint: str = Field(description="what to add to pass, in plain words; empty when passed")
+
+
+class Quality(Schema):
+    """How the record meets the principles of a good dialogue (from its fields, not today's date)."""
+
+    score: int = Field(ge=0, description="number of checks passed")
+    of: int = Field(ge=1, description="number of checks")
+    checks: list[QualityCheck]
+
+
 class TranslationLink(Schema):
     id: int
     locale: str
@@ -166,6 +188,7 @@ class DialogueDetail(DialogueSummary):
     contacts: list[ContactOut]
     cancellation: Cancellation | None = Field(description="set when the status is cancelled: why")
     feedback_plan: str = Field(description="when and how participants hear what became of their input")
+    quality: Quality
     legal_basis: str
     hearing: Hearing | None
     timeline: list[StreamChild]
