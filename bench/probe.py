@@ -24,7 +24,7 @@ from django.test.utils import CaptureQueriesContext
 
 from bench.workload import build_endpoints
 from dialogue_pages.pages import DialoguePage
-from dialogue_pages.read_model import PublishedDialogueFacet
+from dialogue_pages.read_model.models import PublishedDialogueFacet
 
 SAMPLE = 20
 

@@ -6,7 +6,8 @@ from django.utils import timezone
 from wagtail.admin.ui.components import Component
 from wagtail.models import Page
 
-from .read_model import PublishedDialogue, facts_of, feedback_owed_q
+from .read_model.models import PublishedDialogue
+from .read_model.queries import facts_of, feedback_owed_q
 from .status import days_since_close
 
 

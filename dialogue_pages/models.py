@@ -2,7 +2,7 @@
 
 from .ladders import ParticipationLadder, ParticipationRung, RungEquivalence
 from .pages import ConsultedBody, DialogueIndexPage, DialoguePage, DialoguePageBase, DialoguePageTag
-from .read_model import PublishedDialogue, PublishedDialogueFacet
+from .read_model.models import PublishedDialogue, PublishedDialogueFacet
 from .snippets import Contact, Method, Organisation, TargetGroup
 
 __all__ = [

@@ -12,7 +12,8 @@ from collections.abc import Iterable
 from wagtail.models import Page
 
 from .pages import DialoguePageBase
-from .read_model import PublishedDialogue, refresh_dialogues
+from .read_model.models import PublishedDialogue
+from .read_model.writer import refresh_dialogues
 from .signals import dialogue_published, dialogue_unpublished, dialogues_published, feedback_published
 
 

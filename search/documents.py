@@ -13,7 +13,8 @@ from typing import Any
 
 import orjson
 
-from dialogue_pages.read_model import PublishedDialogue, facets_of
+from dialogue_pages.read_model.models import PublishedDialogue
+from dialogue_pages.read_model.writer import facets_of
 from dialogue_pages.status import NEVER
 
 FACET_KINDS = ("organisation", "tag", "target_group")

@@ -9,7 +9,7 @@ structures themselves depend on the database (see the migration): SQLite FTS5 ta
 
 from django.db import models
 
-from dialogue_pages.read_model import PublishedDialogue
+from dialogue_pages.read_model.models import PublishedDialogue
 from dialogue_pages.status import NEVER
 
 

@@ -16,7 +16,8 @@ from django.conf import settings
 from django.utils import timezone, translation
 from django.utils.module_loading import import_string
 
-from dialogue_pages.read_model import PublishedDialogue, visible_rows
+from dialogue_pages.read_model.models import PublishedDialogue
+from dialogue_pages.read_model.queries import visible_rows
 from dialogue_pages.serializers import content_language_codes
 from dialogue_pages.status import Status, StatusFacts, status_on
 

@@ -9,15 +9,8 @@ from django.utils import timezone
 from taggit.models import Tag
 
 from ..ladders import ParticipationLadder, ParticipationRung
-from ..read_model import (
-    FACT_FIELDS,
-    STALENESS_FIELDS,
-    PublishedDialogue,
-    PublishedDialogueFacet,
-    feedback_owed_q,
-    renewed_summary,
-    status_q,
-)
+from ..read_model.models import PublishedDialogue, PublishedDialogueFacet
+from ..read_model.queries import FACT_FIELDS, STALENESS_FIELDS, feedback_owed_q, renewed_summary, status_q
 from ..serializers import content_language_codes
 from ..snippets import Method, Organisation, TargetGroup
 from .cursor import decode_cursor, encode_cursor

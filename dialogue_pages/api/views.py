@@ -10,7 +10,9 @@ from ninja.errors import HttpError, ValidationError
 from wagtail.models import Site
 
 from ..ladders import ParticipationLadder, ParticipationRung
-from ..read_model import PublishedDialogueFacet, public_detail, refresh_dialogues, visible_rows
+from ..read_model.models import PublishedDialogueFacet
+from ..read_model.queries import public_detail, visible_rows
+from ..read_model.writer import refresh_dialogues
 from ..snippets import Organisation
 from .http import json_response
 from .listing import check_locale, filtered, page_of, unknown_filter_values

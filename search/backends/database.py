@@ -16,7 +16,7 @@ import orjson
 from django.core.exceptions import ImproperlyConfigured
 from django.db import connections, transaction
 
-from dialogue_pages.read_model import PublishedDialogue
+from dialogue_pages.read_model.models import PublishedDialogue
 
 from ..analysis import fold
 from ..documents import DialogueDocument

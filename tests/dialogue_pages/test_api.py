@@ -14,7 +14,7 @@ from dialogue_pages.factories import (
     TargetGroupFactory,
     default_rung,
 )
-from dialogue_pages.read_model import PublishedDialogue
+from dialogue_pages.read_model.models import PublishedDialogue
 
 TODAY = timezone.localdate()
 

@@ -82,7 +82,7 @@ def test_expired_pages_hide_even_before_the_scheduler_runs(client, secret, commi
         secret.save_revision().publish()
     assert_visible(client, secret.pk)
     two_hours_later = timezone.now() + datetime.timedelta(hours=2)
-    monkeypatch.setattr("dialogue_pages.read_model.timezone.now", lambda: two_hours_later)
+    monkeypatch.setattr("dialogue_pages.read_model.queries.timezone.now", lambda: two_hours_later)
     assert_invisible(client, secret.pk)
 
 

@@ -13,7 +13,8 @@ from wagtail.models import Page, ReferenceIndex
 from dialogue_pages import import_workers
 from dialogue_pages.importing import CheckedArchive, LineError, ValidLine, merge_parts
 from dialogue_pages.pages import DialoguePage
-from dialogue_pages.read_model import PublishedDialogue, refresh_dialogues
+from dialogue_pages.read_model.models import PublishedDialogue
+from dialogue_pages.read_model.writer import refresh_dialogues
 from dialogue_pages.snippets import Organisation
 from search.backends.base import SearchFilters
 from search.models import IndexedDialogue

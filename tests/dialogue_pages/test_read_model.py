@@ -9,7 +9,8 @@ from django.utils import timezone
 from wagtail.models import PageViewRestriction
 
 from dialogue_pages.factories import DialoguePageFactory, OrganisationFactory, default_rung
-from dialogue_pages.read_model import PublishedDialogue, feedback_owed_q, status_q, visible_rows
+from dialogue_pages.read_model.models import PublishedDialogue
+from dialogue_pages.read_model.queries import feedback_owed_q, status_q, visible_rows
 from dialogue_pages.signals import dialogue_published, dialogue_unpublished, dialogues_published
 from dialogue_pages.status import Status, StatusFacts, feedback_owed_on, status_on
 from dialogue_pages.sync import sync_dialogues

@@ -7,7 +7,7 @@ from django.core.management import call_command
 from django.utils import timezone
 
 from dialogue_pages.factories import DialoguePageFactory
-from dialogue_pages.read_model import PublishedDialogue
+from dialogue_pages.read_model.models import PublishedDialogue
 
 
 def test_rebuild_restores_rows_and_drops_strays(dialogue_index, publish):

@@ -5,7 +5,7 @@ from io import StringIO
 import pytest
 from django.core.management import CommandError, call_command
 
-from dialogue_pages.read_model import visible_rows
+from dialogue_pages.read_model.queries import visible_rows
 from search.models import IndexedDialogue, IndexTerm
 
 from .conftest import search_json, titles

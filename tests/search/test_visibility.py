@@ -11,7 +11,7 @@ from django.utils import timezone
 from wagtail.models import PageViewRestriction
 
 from dialogue_pages.factories import DialoguePageFactory, OrganisationFactory
-from dialogue_pages.read_model import PublishedDialogue
+from dialogue_pages.read_model.models import PublishedDialogue
 from search.models import IndexedDialogue
 
 from .conftest import search_json, titles

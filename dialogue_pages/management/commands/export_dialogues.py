@@ -4,7 +4,7 @@ import orjson
 from django.core.management.base import BaseCommand, CommandError
 
 from dialogue_pages.pages import dialogue_models
-from dialogue_pages.read_model import visible_rows
+from dialogue_pages.read_model.queries import visible_rows
 from dialogue_pages.serializers import content_language_codes
 
 

@@ -21,7 +21,7 @@ from dialogue_pages.import_workers import (
 from dialogue_pages.importing import CheckedArchive, check_part, merge_parts
 from dialogue_pages.pages import DialogueIndexPage
 from dialogue_pages.progress import Progress
-from dialogue_pages.read_model import analyze_read_model
+from dialogue_pages.read_model.writer import analyze_read_model
 from dialogue_pages.serializers import content_language_codes
 
 T = TypeVar("T")

@@ -4,7 +4,8 @@ from django.core.management.base import BaseCommand
 
 from dialogue_pages.pages import dialogue_models
 from dialogue_pages.progress import Progress
-from dialogue_pages.read_model import PublishedDialogue, analyze_read_model, refresh_dialogues
+from dialogue_pages.read_model.models import PublishedDialogue
+from dialogue_pages.read_model.writer import analyze_read_model, refresh_dialogues
 
 
 class Command(BaseCommand):

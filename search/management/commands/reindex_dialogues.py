@@ -9,7 +9,7 @@ import sys
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
-from dialogue_pages.read_model import visible_rows
+from dialogue_pages.read_model.queries import visible_rows
 from dialogue_pages.serializers import content_language_codes
 from search.backends.base import BackendUnavailable, SearchBackend
 from search.service import DATABASE_BACKEND, ELASTICSEARCH_BACKEND, backend_named, documents_of, index_backends

@@ -1,0 +1,1 @@
+"""The published read model: ``models`` (the tables), ``queries`` (reads) and ``writer`` (writes)."""
