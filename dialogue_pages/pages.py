@@ -7,7 +7,6 @@ from django.apps import apps
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.db.models import F
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
@@ -34,9 +33,10 @@ from .forms import DialoguePageForm
 from .ladders import ParticipationRung
 from .panels import DialogueTab, QualityPanel
 from .status import Status, StatusFacts, days_since_close, feedback_owed_on, span, status_on
+from .visibility import ServedWhileVisible
 
 
-class DialogueIndexPage(Page):
+class DialogueIndexPage(ServedWhileVisible, Page):
     """Lists the dialogues of a site, a municipality or a language."""
 
     intro = RichTextField(_("introduction"), blank=True, features=RICH_TEXT_FEATURES)
@@ -55,10 +55,10 @@ class DialogueIndexPage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["dialogues"] = (
-            DialoguePage.objects.child_of(self).live().public().specific()
-            .select_related("rung__ladder").order_by(F("date_from").desc(nulls_last=True), "title")
-        )
+        # Imported here: the listing reads the read model, whose modules import the page types.
+        from .index_listing import index_listing
+
+        context["listing"] = index_listing(self, request)
         return context
 
 
@@ -89,7 +89,7 @@ class DialoguePageTag(TaggedItemBase):
     content_object = ParentalKey("wagtailcore.Page", on_delete=models.CASCADE, related_name="dialogue_tagged_items")
 
 
-class DialoguePageBase(Page):
+class DialoguePageBase(ServedWhileVisible, Page):
     """Everything a dialogue page has, with its editor. Inherit from it to add fields of your own.
 
     A subclass adds fields by extending a panel list (``content_panels``, ``participation_panels``,

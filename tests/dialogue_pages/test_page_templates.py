@@ -183,7 +183,8 @@ def test_a_bare_dialogue_renders_without_empty_sections(client, dialogue_index):
         assert absent not in html, absent
 
 
-def test_index_lists_its_dialogues(client, dialogue_index, dialogue):
+def test_index_lists_its_dialogues(client, dialogue_index, dialogue, publish):
+    publish(dialogue)  # the index lists the published read model
     DialoguePageFactory(parent=dialogue_index, title="Kladde", live=False)
     html = get_html(client, dialogue_index.url)
     assert "<h1>Dialoger</h1>" in html
