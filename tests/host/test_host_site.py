@@ -9,6 +9,7 @@ from wagtail.models import Page
 
 from dialogue_pages.dashboard import dialogues_owing_feedback
 from dialogue_pages.factories import default_rung
+from dialogue_pages.forms import DialoguePageForm
 from tests.host.hostapp.models import CouncilDialoguePage
 
 
@@ -77,6 +78,16 @@ def test_the_host_editor_is_whole(client, django_user_model, council_dialogue):
     assert dialogue_fields - form_fields == set()
     assert "council_decision_url" in form_fields
     assert "consulted_bodies" in response.context["form"].formsets
+
+
+def test_the_host_editor_has_the_dialogue_form_and_quality_panel(client, django_user_model, council_dialogue):
+    """A host type inherits DialoguePageBase's form (pickers in the page's language) and quality panel."""
+    client.force_login(django_user_model.objects.create_superuser("host", "host@example.org", "pw"))
+    response = client.get(reverse("wagtailadmin_pages:edit", args=[council_dialogue.pk]))
+    form = response.context["form"]
+    assert isinstance(form, DialoguePageForm)
+    assert {rung.locale_id for rung in form.fields["rung"].queryset} == {council_dialogue.locale_id}
+    assert "data-dialogue-quality" in response.content.decode()
 
 
 def test_health_endpoints(client, db):
