@@ -71,8 +71,32 @@ def add_block_union(document: dict[str, Any]) -> dict[str, Any]:
     return document
 
 
+PROBLEM_CONTENT_TYPE = "application/problem+json"
+PROBLEM_REF = "#/components/schemas/Problem"
+# Any operation may meet these: a database outage (503, with Retry-After).
+COMMON_PROBLEMS = {"503": "Service unavailable: the database does not answer; retry after Retry-After seconds"}
+
+
+def problem_responses(document: dict[str, Any]) -> dict[str, Any]:
+    """Document every error response of every operation as ``application/problem+json`` with the Problem schema."""
+    for operations in document.get("paths", {}).values():
+        for operation in operations.values():
+            responses = {str(code): response for code, response in operation.get("responses", {}).items()}
+            operation["responses"] = responses
+            for code, description in COMMON_PROBLEMS.items():
+                responses.setdefault(code, {"description": description})
+            for code, response in responses.items():
+                if code.isdigit() and int(code) >= 400:
+                    response["content"] = {PROBLEM_CONTENT_TYPE: {"schema": {"$ref": PROBLEM_REF}}}
+                    if code in ("429", "503"):
+                        response["headers"] = {"Retry-After": {
+                            "description": "seconds to wait before trying again", "schema": {"type": "integer"},
+                        }}
+    return document
+
+
 class DialogueOpenAPI(NinjaAPI):
-    """A NinjaAPI whose OpenAPI document types every block of the dialogue stream fields."""
+    """A NinjaAPI whose OpenAPI document types every block of the stream fields and every problem response."""
 
     def get_openapi_schema(self, *args, **kwargs):
-        return add_block_union(super().get_openapi_schema(*args, **kwargs))
+        return problem_responses(add_block_union(super().get_openapi_schema(*args, **kwargs)))

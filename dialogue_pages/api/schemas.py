@@ -237,10 +237,17 @@ class TagOut(Schema):
     count: int
 
 
-class Problem(Schema):
-    """An RFC 9457 problem document."""
+class InvalidParam(Schema):
+    parameter: str
+    message: str
 
-    type: str
+
+class Problem(Schema):
+    """An RFC 9457 problem document (``application/problem+json``)."""
+
+    type: str = Field(description="always about:blank: the status and title say what went wrong")
     title: str
     status: int
     detail: str
+    parameter: str | None = Field(None, description="the query parameter at fault, if one is")
+    invalid_params: list[InvalidParam] | None = Field(None, description="each parameter at fault and why")

@@ -2,6 +2,7 @@
 
 import orjson
 from django.db.models import Count, Max, Prefetch
+from django.db.utils import InterfaceError, OperationalError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.utils.http import urlencode
 from django.views.decorators.csrf import csrf_exempt
@@ -17,7 +18,7 @@ from ..snippets import Organisation
 from .http import json_response
 from .listing import check_locale, filtered, page_of, unknown_filter_values
 from .openapi import DialogueOpenAPI
-from .params import DialogueFilters
+from .params import DialogueFilters, LocaleCode, Text
 from .problems import ProblemError, problem_response
 from .schemas import DialogueDetail, DialogueList, LadderOut, OrganisationOut, Problem, TagOut
 
@@ -35,7 +36,15 @@ PROBLEMS = {400: Problem, 404: Problem, 422: Problem}
 
 @api.exception_handler(ProblemError)
 def on_problem(request: HttpRequest, error: ProblemError) -> HttpResponse:
-    return problem_response(error.status, error.title, error.detail, **error.extra)
+    return problem_response(error.status, error.title, error.detail, headers=error.headers, **error.extra)
+
+
+@api.exception_handler(OperationalError)
+@api.exception_handler(InterfaceError)
+def on_database_unavailable(request: HttpRequest, error: Exception) -> HttpResponse:
+    # Not answered here: DatabaseUnavailableMiddleware turns it into a 503 for every view alike
+    # (ninja would otherwise answer 500 with a traceback when DEBUG is on).
+    raise error
 
 
 @api.exception_handler(ValidationError)
@@ -87,10 +96,11 @@ def list_dialogues(request: HttpRequest, filters: Query[DialogueFilters]) -> Htt
 
 @api.get("/dialogues/by-path/", response={200: DialogueDetail, **PROBLEMS}, tags=["dialogues"],
          summary="Dialogue by site and path")
-def dialogue_by_path(request: HttpRequest, path: str, site: str | None = None) -> HttpResponse:
+def dialogue_by_path(
+    request: HttpRequest, path: Text(1024, "path of the page, e.g. /dialoger/fokus-dalby/"),
+    site: Text(255, "hostname of the site") | None = None,
+) -> HttpResponse:
     """The dialogue at ``path`` (e.g. ``/dialoger/fokus-dalby/``) of the site with hostname ``site``."""
-    if len(path) > 1024 or len(site or "") > 255:
-        raise ProblemError(400, "Parameter too long", "The path or site is too long.")
     normalised = "/" + path.strip("/") + "/" if path.strip("/") else "/"
     rows = visible_rows().filter(path=normalised)
     if site:
@@ -101,9 +111,9 @@ def dialogue_by_path(request: HttpRequest, path: str, site: str | None = None) -
 
 @api.get("/dialogues/by-slug/{locale}/{slug}/", response={200: DialogueDetail, **PROBLEMS}, tags=["dialogues"],
          summary="Dialogue by locale and slug")
-def dialogue_by_slug(request: HttpRequest, locale: str, slug: str) -> HttpResponse:
+def dialogue_by_slug(request: HttpRequest, locale: LocaleCode, slug: Text(255)) -> HttpResponse:
     check_locale(locale)
-    return detail_response(request, visible_rows().filter(locale=locale, slug=slug[:255]).order_by("page_id"))
+    return detail_response(request, visible_rows().filter(locale=locale, slug=slug).order_by("page_id"))
 
 
 @api.get("/dialogues/{int:dialogue_id}/", response={200: DialogueDetail, **PROBLEMS}, tags=["dialogues"],
@@ -128,9 +138,13 @@ def dialogue_detail_fast(request: HttpRequest, dialogue_id: int) -> HttpResponse
     the framework's per-request machinery; ``dialogue_detail`` above documents it in OpenAPI and
     answers identically.
     """
+    if request.method == "OPTIONS":
+        response = HttpResponse(status=204)
+        response["Allow"] = "GET, HEAD, OPTIONS"
+        return response
     if request.method not in ("GET", "HEAD"):
-        response = problem_response(405, "Method not allowed", "Only GET and HEAD are supported.")
-        response["Allow"] = "GET, HEAD"
+        response = problem_response(405, "Method not allowed", "Only GET, HEAD and OPTIONS are supported.")
+        response["Allow"] = "GET, HEAD, OPTIONS"
         return response
     try:
         return dialogue_detail(request, dialogue_id)
@@ -139,7 +153,7 @@ def dialogue_detail_fast(request: HttpRequest, dialogue_id: int) -> HttpResponse
 
 
 @api.get("/ladders/", response={200: list[LadderOut], **PROBLEMS}, tags=["reference data"], summary="Ladders")
-def ladders(request: HttpRequest, locale: str | None = None) -> HttpResponse:
+def ladders(request: HttpRequest, locale: LocaleCode | None = None) -> HttpResponse:
     """Participation ladders with their rungs in order, and which rungs of other ladders match."""
     check_locale(locale)
     queryset = ParticipationLadder.objects.select_related("locale").prefetch_related(
@@ -171,7 +185,7 @@ def ladders(request: HttpRequest, locale: str | None = None) -> HttpResponse:
 
 @api.get("/organisations/", response={200: list[OrganisationOut], **PROBLEMS}, tags=["reference data"],
          summary="Organisations")
-def organisations(request: HttpRequest, locale: str | None = None) -> HttpResponse:
+def organisations(request: HttpRequest, locale: LocaleCode | None = None) -> HttpResponse:
     """Organisations (municipalities, regions, others) with their number of public dialogues."""
     check_locale(locale)
     counts = dict(
@@ -190,7 +204,7 @@ def organisations(request: HttpRequest, locale: str | None = None) -> HttpRespon
 
 
 @api.get("/tags/", response={200: list[TagOut], **PROBLEMS}, tags=["reference data"], summary="Topics")
-def tags(request: HttpRequest, locale: str | None = None) -> HttpResponse:
+def tags(request: HttpRequest, locale: LocaleCode | None = None) -> HttpResponse:
     """Topics used by public dialogues, with how many use each."""
     check_locale(locale)
     rows = visible_rows()

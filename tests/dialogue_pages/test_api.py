@@ -277,7 +277,7 @@ def test_detail_refuses_other_methods_with_a_problem(client, dialogues):
     response = client.post(f"/api/v1/dialogues/{dialogues['old'].pk}/")
     assert response.status_code == 405
     assert response["Content-Type"] == "application/problem+json"
-    assert response["Allow"] == "GET, HEAD"
+    assert response["Allow"] == "GET, HEAD, OPTIONS"
 
 
 def test_day_dependent_json_is_renewed_when_it_goes_stale(client, dialogues, monkeypatch):
