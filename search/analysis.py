@@ -22,6 +22,9 @@ MAX_WORD_LENGTH = 64
 WORD = re.compile(r"[^\W_]+")
 # Nordic spellings without the special letters ("Aarhus", "Malmoe") are as common as the real ones.
 FOLDING = str.maketrans({"å": "aa", "æ": "ae", "ø": "oe", "ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss"})
+# The other way people type without the letters: the letter's base ("Osterbro", "moten", "Kobenhavn").
+# Letters without a Unicode decomposition need a mapping; the rest lose their accents.
+STRIPPING = str.maketrans({"æ": "ae", "ø": "o", "ß": "ss", "œ": "oe", "đ": "d", "ð": "d", "þ": "th", "ł": "l"})
 
 _stemmers = threading.local()  # PyStemmer objects are not thread-safe
 # Stems and folded forms already computed, per locale: texts share most of their words, so
@@ -100,6 +103,15 @@ def fold(word: str) -> str:
         return folded
     decomposed = unicodedata.normalize("NFKD", folded)
     return "".join(char for char in decomposed if not unicodedata.combining(char)) or folded
+
+
+def strip(word: str) -> str:
+    """The word without its diacritics: å→a, ø→o, ä→a, ö→o, æ→ae (``fold`` keeps Nordic å as aa)."""
+    stripped = word.translate(STRIPPING)
+    if stripped.isascii():
+        return stripped
+    decomposed = unicodedata.normalize("NFKD", stripped)
+    return "".join(char for char in decomposed if not unicodedata.combining(char)) or stripped
 
 
 def analyse(text: str, locale: str) -> list[str]:

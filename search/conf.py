@@ -1,8 +1,12 @@
 """Settings of the search app, with their defaults (documented in docs/search.md)."""
 
+import hashlib
 import os
+import re
+from pathlib import Path
 
 from django.conf import settings
+from django.db import connections
 
 
 def elasticsearch_url() -> str:
@@ -15,6 +19,41 @@ def elasticsearch_alias() -> str:
     return getattr(settings, "DIALOGUE_ELASTICSEARCH_INDEX", "dialogues")
 
 
+def search_rate_limit() -> int:
+    """Searches and suggestions one client may ask for per window (``DIALOGUE_SEARCH_RATE_LIMIT``); 0: no limit."""
+    return int(getattr(settings, "DIALOGUE_SEARCH_RATE_LIMIT", 120))
+
+
+def search_rate_window() -> int:
+    """Length in seconds of the rate limit's fixed window (``DIALOGUE_SEARCH_RATE_WINDOW``)."""
+    return max(1, int(getattr(settings, "DIALOGUE_SEARCH_RATE_WINDOW", 60)))
+
+
+def trust_x_forwarded_for() -> bool:
+    """``DIALOGUE_TRUST_X_FORWARDED_FOR``: a proxy sets X-Forwarded-For, so its first hop names the client."""
+    return bool(getattr(settings, "DIALOGUE_TRUST_X_FORWARDED_FOR", False))
+
+
 def elasticsearch_timeout() -> float:
     """Seconds before a request to Elasticsearch counts as failed (and the database answers)."""
     return float(getattr(settings, "DIALOGUE_ELASTICSEARCH_TIMEOUT", 2.0))
+
+
+def index_dir(using: str = "default") -> Path:
+    """Where the Tantivy index of this site's database lives: ``DIALOGUE_SEARCH_INDEX_DIR``.
+
+    By default a folder per database beside the media root (``<MEDIA_ROOT>/../search-index/<database>``),
+    so two sites, or a test run and a development server, never share an index.
+    """
+    configured = getattr(settings, "DIALOGUE_SEARCH_INDEX_DIR", "") or os.environ.get("DIALOGUE_SEARCH_INDEX_DIR", "")
+    if configured:
+        return Path(configured)
+    name = str(connections[using].settings_dict.get("NAME") or using)
+    slug = re.sub(r"[^A-Za-z0-9_-]+", "-", Path(name).stem)[:40].strip("-") or "database"
+    digest = hashlib.sha1(name.encode()).hexdigest()[:8]
+    return Path(settings.MEDIA_ROOT).resolve().parent / "search-index" / f"{slug}-{digest}"
+
+
+def index_lock_timeout() -> float:
+    """Seconds a write waits for another process's write to the index before giving up."""
+    return float(getattr(settings, "DIALOGUE_SEARCH_LOCK_TIMEOUT", 30.0))
