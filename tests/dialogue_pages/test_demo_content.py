@@ -281,7 +281,8 @@ def ensure_admin(*args: str) -> str:
     return out.getvalue()
 
 
-def test_ensure_admin_user_creates_a_superuser_once(db, monkeypatch):
+def test_ensure_admin_user_creates_a_superuser_once(db, monkeypatch, settings):
+    settings.DEBUG = True  # the demo password is for development only
     monkeypatch.delenv("DIALOGUE_ADMIN_USER", raising=False)
     monkeypatch.delenv("DIALOGUE_ADMIN_PASSWORD", raising=False)
     monkeypatch.setenv("PORT", "8123")

@@ -2,8 +2,11 @@
 
 import os
 
+from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.core.management.base import BaseCommand, CommandParser
+from django.contrib.auth.password_validation import validate_password
+from django.core.exceptions import ValidationError
+from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 DEFAULT_USERNAME = "admin"
 DEFAULT_PASSWORD = "dialogue-demo"
@@ -12,7 +15,8 @@ DEFAULT_PASSWORD = "dialogue-demo"
 class Command(BaseCommand):
     help = (
         "Create a superuser (DIALOGUE_ADMIN_USER, default 'admin'; password DIALOGUE_ADMIN_PASSWORD, default "
-        "'dialogue-demo') unless it exists. An existing user's password is only changed with --reset-password."
+        "'dialogue-demo') unless it exists. An existing user's password is only changed with --reset-password. "
+        "With DEBUG off, the demo password and passwords the password validators reject are refused."
     )
 
     def add_arguments(self, parser: CommandParser) -> None:
@@ -27,6 +31,11 @@ class Command(BaseCommand):
         email = os.environ.get("DIALOGUE_ADMIN_EMAIL", f"{username}@example.org")
         user_model = get_user_model()
         user = user_model._default_manager.filter(**{user_model.USERNAME_FIELD: username}).first()
+
+        if user is None or options["reset_password"]:
+            self.check_password_fits_production(password, user or user_model(
+                **{user_model.USERNAME_FIELD: username}, email=email
+            ))
 
         if user is None:
             user_model._default_manager.create_superuser(
@@ -47,3 +56,19 @@ class Command(BaseCommand):
         self.stdout.write(f"Admin:    http://127.0.0.1:{port}/admin/")
         self.stdout.write(f"Username: {username}")
         self.stdout.write(f"Password: {shown_password}")
+
+    def check_password_fits_production(self, password: str, user) -> None:
+        """Outside development, refuse the published demo password and any password the validators reject."""
+        if settings.DEBUG:
+            return
+        if password == DEFAULT_PASSWORD:
+            raise CommandError(
+                f"Refusing the demo password '{DEFAULT_PASSWORD}' with DEBUG off: everyone can read it in the "
+                "README. Set DIALOGUE_ADMIN_PASSWORD to a password of your own."
+            )
+        try:
+            validate_password(password, user)
+        except ValidationError as error:
+            raise CommandError(
+                "DIALOGUE_ADMIN_PASSWORD is too weak for a site with DEBUG off: " + " ".join(error.messages)
+            ) from error
