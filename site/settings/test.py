@@ -8,6 +8,9 @@ from .base import *  # noqa: F403
 DEBUG = False
 SECRET_KEY = "test-only-secret-key"
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+# Off for the test client's login(), which authenticates without a request; tests/site/test_login_throttling.py
+# turns it on and locks the real admin login form.
+AXES_ENABLED = False
 MEDIA_ROOT = tempfile.mkdtemp(prefix="dialogue-test-media-")
 STATIC_ROOT = tempfile.mkdtemp(prefix="dialogue-test-static-")
 ALLOWED_HOSTS = ["*"]
