@@ -1,5 +1,7 @@
 """``GET /api/v1/search/`` and ``GET /api/v1/search/suggest/`` (mounted on the dialogue API in apps.py)."""
 
+from typing import Annotated
+
 import orjson
 from django.http import HttpRequest, HttpResponse
 from django.utils import timezone
@@ -9,39 +11,45 @@ from ninja import Field, Query, Router, Schema
 from dialogue_pages.api.cursor import decode_cursor, encode_cursor
 from dialogue_pages.api.http import json_response
 from dialogue_pages.api.listing import check_locale
+from dialogue_pages.api.params import PRINTABLE, LocaleCode, Text
 from dialogue_pages.api.problems import ProblemError
 from dialogue_pages.api.schemas import Badge, OrganisationRef, Problem, StatusKey, StatusOut
 
 from .backends.base import FACETS, SearchFilters, SearchPage
 from .query import MAX_QUERY_LENGTH
 from .service import items_of, run_search, run_suggest, search_request
+from .throttle import check_search_rate
 
 router = Router(tags=["search"])
-PROBLEMS = {400: Problem, 422: Problem}
+PROBLEMS = {400: Problem, 422: Problem, 429: Problem}
 # Relevance pages are counted by offset; beyond this, refine the query instead of paging on.
 MAX_OFFSET = 1000
 CURSOR_ORDERING = "relevance"
 
 
+# The length is documented, and checked by ``check_length`` (400, "Query too long").
+QueryText = Annotated[str, Field(pattern=PRINTABLE, json_schema_extra={"maxLength": MAX_QUERY_LENGTH})]
+
+
 class SearchParams(Schema):
     """Query and filters of a search; an empty ``q`` with filters browses."""
 
-    q: str = Field("", description=f'words (all must match), "quoted phrases", -excluded; at most '
-                                   f"{MAX_QUERY_LENGTH} characters")
-    locale: str | None = Field(None, max_length=20, description="da, sv or en: search in this language only")
-    organisation: str | None = Field(None, max_length=100, description="organisation key (slug)")
-    rung: str | None = Field(None, max_length=50, description="rung key, e.g. 'dialog' or 'consult'")
+    q: QueryText = Field("", description=f'words (all must match), "quoted phrases", -excluded; at most '
+                                         f"{MAX_QUERY_LENGTH} characters")
+    locale: LocaleCode | None = Field(None, description="search in this language only")
+    organisation: Text(100, "organisation key (slug)") | None = None
+    rung: Text(50, "rung key, e.g. 'dialog' or 'consult'") | None = None
     status: StatusKey | None = None
     year: int | None = Field(None, ge=1900, le=2200, description="dialogues running at some time in this year")
-    tag: str | None = Field(None, max_length=100)
-    target_group: str | None = Field(None, max_length=100, description="target group key (slug)")
+    tag: Text(100) | None = None
+    target_group: Text(100, "target group key (slug)") | None = None
     limit: int = Field(20, ge=1, le=50)
-    cursor: str | None = Field(None, max_length=200)
+    cursor: Text(200) | None = None
 
 
 class SuggestParams(Schema):
-    q: str = Field("", description="what has been typed so far; suggestions start at two letters")
-    locale: str | None = Field(None, max_length=20)
+    q: QueryText = Field("", description="what has been typed so far; suggestions start at two letters")
+    locale: LocaleCode | None = None
     limit: int = Field(8, ge=1, le=20)
 
 
@@ -123,6 +131,7 @@ def next_url(request: HttpRequest, page: SearchPage, offset: int, limit: int) ->
 @router.get("/", response={200: SearchResults, **PROBLEMS}, summary="Search dialogues")
 def search(request: HttpRequest, params: Query[SearchParams]) -> HttpResponse:
     """Full-text search with facets and highlighted snippets, in Danish, Swedish or English."""
+    check_search_rate(request)
     check_length(params.q)
     check_locale(params.locale)
     offset = offset_of(params.cursor)
@@ -140,6 +149,7 @@ def search(request: HttpRequest, params: Query[SearchParams]) -> HttpResponse:
 @router.get("/suggest/", response={200: Suggestions, **PROBLEMS}, summary="Suggest titles as you type")
 def suggest(request: HttpRequest, params: Query[SuggestParams]) -> HttpResponse:
     """Titles of public dialogues with words starting with what has been typed (two letters or more)."""
+    check_search_rate(request)
     check_length(params.q)
     check_locale(params.locale)
     return json_response(request, orjson.dumps({"items": run_suggest(params.q, params.locale, params.limit)}))

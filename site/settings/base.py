@@ -11,7 +11,7 @@ from pathlib import Path
 import dj_database_url
 from django.utils.translation import gettext_lazy as _
 
-from .env import env_list
+from .env import env_bool, env_list
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 BASE_DIR = PROJECT_DIR.parent
@@ -182,3 +182,6 @@ LOGGING = {
 # The plugin's own settings (documented in docs/).
 DIALOGUE_ELASTICSEARCH_URL = os.environ.get("ELASTICSEARCH_URL", "")
 DIALOGUE_API_CACHE_SECONDS = int(os.environ.get("DIALOGUE_API_CACHE_SECONDS", "60"))
+DIALOGUE_SEARCH_RATE_LIMIT = int(os.environ.get("DIALOGUE_SEARCH_RATE_LIMIT", "120"))
+DIALOGUE_SEARCH_RATE_WINDOW = int(os.environ.get("DIALOGUE_SEARCH_RATE_WINDOW", "60"))
+DIALOGUE_TRUST_X_FORWARDED_FOR = env_bool("DIALOGUE_TRUST_X_FORWARDED_FOR")

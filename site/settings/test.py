@@ -14,6 +14,8 @@ AXES_ENABLED = False
 MEDIA_ROOT = tempfile.mkdtemp(prefix="dialogue-test-media-")
 STATIC_ROOT = tempfile.mkdtemp(prefix="dialogue-test-static-")
 ALLOWED_HOSTS = ["*"]
+# Off: the suite searches far more often than a citizen; tests/search/test_rate_limit.py turns it on.
+DIALOGUE_SEARCH_RATE_LIMIT = 0
 WAGTAILADMIN_BASE_URL = "http://testserver"
 if not os.environ.get("DATABASE_URL"):
     # A file, not memory: the parallel import's worker processes must see the test database.
