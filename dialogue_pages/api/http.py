@@ -2,15 +2,12 @@
 
 import hashlib
 
-from django.conf import settings
 from django.http import HttpRequest, HttpResponse, HttpResponseNotModified
 from django.utils.cache import patch_vary_headers
 
+from ..conf import api_cache_seconds
+
 JSON_CONTENT_TYPE = "application/json"
-
-
-def cache_seconds() -> int:
-    return int(getattr(settings, "DIALOGUE_API_CACHE_SECONDS", 60))
 
 
 def etag_of(body: bytes) -> str:
@@ -29,12 +26,14 @@ def matches(request: HttpRequest, etag: str) -> bool:
 
 def json_response(request: HttpRequest, body: bytes, etag: str | None = None) -> HttpResponse:
     """A cacheable JSON response, or 304 when the client already has this version."""
+    return cacheable_response(request, body, JSON_CONTENT_TYPE, etag)
+
+
+def cacheable_response(request: HttpRequest, body: bytes, content_type: str, etag: str | None = None) -> HttpResponse:
+    """A cacheable response of any type (JSON, feeds, calendars), or 304 when the client has this version."""
     etag = etag or etag_of(body)
-    if matches(request, etag):
-        response = HttpResponseNotModified()
-    else:
-        response = HttpResponse(body, content_type=JSON_CONTENT_TYPE)
+    response = HttpResponseNotModified() if matches(request, etag) else HttpResponse(body, content_type=content_type)
     response["ETag"] = f'"{etag}"'
-    response["Cache-Control"] = f"public, max-age={cache_seconds()}"
+    response["Cache-Control"] = f"public, max-age={api_cache_seconds()}"
     patch_vary_headers(response, ["Accept-Encoding"])
     return response

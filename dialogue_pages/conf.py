@@ -1,0 +1,24 @@
+"""Settings of the dialogue app, with their defaults (every one is listed in docs/plugin.md)."""
+
+from django.conf import settings
+
+DEFAULT_API_CACHE_SECONDS = 60
+DEFAULT_INDEX_PAGE_SIZE = 20
+
+
+def api_cache_seconds() -> int:
+    """``DIALOGUE_API_CACHE_SECONDS``: the ``max-age`` of API responses."""
+    return int(getattr(settings, "DIALOGUE_API_CACHE_SECONDS", DEFAULT_API_CACHE_SECONDS))
+
+
+def index_page_size() -> int:
+    """``DIALOGUE_INDEX_PAGE_SIZE``: dialogues per page of a dialogue index page."""
+    return int(getattr(settings, "DIALOGUE_INDEX_PAGE_SIZE", DEFAULT_INDEX_PAGE_SIZE))
+
+
+DEFAULT_OPEN_DATA_LICENSE = "https://creativecommons.org/licenses/by/4.0/"
+
+
+def open_data_license() -> str:
+    """``DIALOGUE_OPEN_DATA_LICENSE``: the licence (a URL) of the open data exports, CC BY 4.0 by default."""
+    return str(getattr(settings, "DIALOGUE_OPEN_DATA_LICENSE", DEFAULT_OPEN_DATA_LICENSE))
