@@ -9,8 +9,9 @@ from collections.abc import Iterator
 @contextlib.contextmanager
 def console_output(logger_name: str) -> Iterator[io.StringIO]:
     """Capture, as text, what the handlers configured on ``logger_name`` in LOGGING print."""
+    # Exactly the class LOGGING names: pytest adds capture handlers that are StreamHandlers too.
     handlers = [handler for handler in logging.getLogger(logger_name).handlers
-                if isinstance(handler, logging.StreamHandler)]
+                if type(handler) is logging.StreamHandler]
     assert handlers, f"no console handler on {logger_name}"
     captured = io.StringIO()
     previous = [handler.setStream(captured) for handler in handlers]
