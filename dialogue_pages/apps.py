@@ -11,10 +11,11 @@ class DialoguePagesConfig(AppConfig):
 
     def ready(self) -> None:
         from . import signal_handlers  # noqa: F401  (connects the read-model receivers)
-        from .api import calendars, exports, feeds
+        from .api import calendars, exports, feeds, preview
         from .api.views import api
 
         # Before the URLconf is loaded, so the routers join the API and its OpenAPI document.
         api.add_router("/feeds/", feeds.router)
         api.add_router("/export/", exports.router)
+        api.add_router("/preview/", preview.router)
         api.add_router("/", calendars.router)

@@ -22,3 +22,16 @@ DEFAULT_OPEN_DATA_LICENSE = "https://creativecommons.org/licenses/by/4.0/"
 def open_data_license() -> str:
     """``DIALOGUE_OPEN_DATA_LICENSE``: the licence (a URL) of the open data exports, CC BY 4.0 by default."""
     return str(getattr(settings, "DIALOGUE_OPEN_DATA_LICENSE", DEFAULT_OPEN_DATA_LICENSE))
+
+
+DEFAULT_PREVIEW_TOKEN_SECONDS = 3600
+
+
+def preview_url() -> str:
+    """``DIALOGUE_PREVIEW_URL``: the host site's preview page, with ``{token}`` where the token goes."""
+    return str(getattr(settings, "DIALOGUE_PREVIEW_URL", ""))
+
+
+def preview_token_seconds() -> int:
+    """``DIALOGUE_PREVIEW_TOKEN_SECONDS``: how long a headless preview link works (default one hour)."""
+    return int(getattr(settings, "DIALOGUE_PREVIEW_TOKEN_SECONDS", DEFAULT_PREVIEW_TOKEN_SECONDS))

@@ -1,10 +1,12 @@
 """Admin integration: snippet menus and the "feedback owed" dashboard panel."""
 
+from django.urls import path
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from .admin_views import HeadlessPreviewMenuItem, headless_preview
 from .dashboard import FeedbackOwedPanel
 from .ladders import ParticipationLadder, ParticipationRung, RungEquivalence
 from .snippets import Contact, Method, Organisation, TargetGroup
@@ -74,3 +76,13 @@ register_snippet(DialogueSnippetsGroup)
 @hooks.register("construct_homepage_panels")
 def add_feedback_owed_panel(request, panels) -> None:
     panels.append(FeedbackOwedPanel())
+
+
+@hooks.register("register_admin_urls")
+def register_headless_preview_url():
+    return [path("dialogues/<int:page_id>/headless-preview/", headless_preview, name="dialogue_headless_preview")]
+
+
+@hooks.register("register_page_action_menu_item")
+def register_headless_preview_menu_item():
+    return HeadlessPreviewMenuItem()
