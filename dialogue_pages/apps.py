@@ -19,3 +19,10 @@ class DialoguePagesConfig(AppConfig):
         api.add_router("/export/", exports.router)
         api.add_router("/preview/", preview.router)
         api.add_router("/", calendars.router)
+        from django.core import checks
+
+        from . import translation_sync
+        from .checks import check_translations_start_as_drafts
+
+        translation_sync.install()
+        checks.register(check_translations_start_as_drafts)

@@ -174,6 +174,12 @@ LANGUAGES = WAGTAIL_CONTENT_LANGUAGES = [
     ("en", _("English")),
 ]
 WAGTAIL_I18N_ENABLED = True
+# A new translation is a draft until an editor publishes it (wagtail-localize would copy the source's
+# live status and publish the untranslated copy at once).
+WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
+# ASCII slugs: the admin's title field then transliterates ø, æ and å (borgermode-pa-osterbro)
+# instead of keeping them, and dialogue pages do the same on the server.
+WAGTAIL_ALLOW_UNICODE_SLUGS = False
 LOCALE_PATHS = [PROJECT_DIR / "locale"]
 
 STATIC_URL = "/static/"

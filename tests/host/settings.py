@@ -14,6 +14,12 @@ TIME_ZONE = "UTC"
 LANGUAGE_CODE = "en"
 LANGUAGES = WAGTAIL_CONTENT_LANGUAGES = [("en", "English"), ("sv", "Swedish")]
 WAGTAIL_I18N_ENABLED = True
+# A new translation is a draft until an editor publishes it (wagtail-localize would copy the source's
+# live status and publish the untranslated copy at once).
+WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
+# ASCII slugs: the admin's title field then transliterates ø, æ and å (borgermode-pa-osterbro)
+# instead of keeping them, and dialogue pages do the same on the server.
+WAGTAIL_ALLOW_UNICODE_SLUGS = False
 WAGTAIL_SITE_NAME = "Host municipality"
 WAGTAILADMIN_BASE_URL = "http://testserver"
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
