@@ -213,6 +213,12 @@ class DialoguePageBase(ServedWhileVisible, Page):
         help_text=_("Shown to citizens with the status 'Cancelled'."),
     )
 
+    is_example = models.BooleanField(
+        _("illustrative example"), default=False,
+        help_text=_("Tick if parts of this record are made up for illustration (demo or training content), not the "
+                    "organisers' own account. Citizens and the API see a notice."),
+    )
+
     legal_basis = models.TextField(
         _("legal basis"), blank=True,
         help_text=_("The law or decision that requires or frames the dialogue, if any."),
@@ -318,7 +324,7 @@ class DialoguePageBase(ServedWhileVisible, Page):
         ),
         MultiFieldPanel([FieldPanel("is_cancelled"), FieldPanel("cancellation_reason")], heading=_("Cancellation")),
     ]
-    promote_panels = [*Page.promote_panels, FieldPanel("tags")]
+    promote_panels = [*Page.promote_panels, FieldPanel("tags"), FieldPanel("is_example")]
     # Topics are each translation's own: copied when it is created, never overwritten from the source.
     override_translatable_fields: ClassVar[list] = [
         OwnPerTranslation("tags"), OwnPerTranslation("dialogue_tagged_items"),
