@@ -346,3 +346,30 @@ def test_the_admin_update_translations_view_leaves_topics_alone(
     assert response.status_code == 302
     assert tag_names(english) == ["bathing"]
     assert tag_names(danish_dialogue) == ["vinterbadning"]
+
+
+def test_an_editor_writes_the_translations_topics_after_stopping_the_sync(
+    client, danish_dialogue, locales, editor, commit, publish
+):
+    """The editor guide's way: Stop Synced translation, edit the topics, Start Synced translation, sync."""
+    english = translate(danish_dialogue, locales["en"], editor, commit)
+    source = TranslationSource.objects.get_for_instance(danish_dialogue)
+    translation = source.translations.get(target_locale=locales["en"])
+    edit_url = reverse("wagtailadmin_pages:edit", args=[english.pk])
+    client.force_login(editor)
+
+    client.post(reverse("wagtail_localize:stop_translation", args=[translation.pk]))
+    assert 'name="tags"' in client.get(edit_url).content.decode()  # Wagtail's own editor, with the topics
+    english.tags.set(["bathing"])
+    publish(english)
+    client.post(edit_url, {"localize-restart-translation": "1"})
+    danish_dialogue.tags.set(["vinterbadning"])
+    danish_dialogue.intro = "Ny indledning om vinterbadning."
+    publish(danish_dialogue)
+    with commit():
+        client.post(reverse("wagtail_localize:update_translations", args=[source.pk]), {"publish_translations": "on"})
+
+    translation.refresh_from_db()
+    assert translation.enabled
+    assert DialoguePage.objects.get(pk=english.pk).intro == "Ny indledning om vinterbadning."  # synced again
+    assert tag_names(english) == ["bathing"]
