@@ -2,8 +2,8 @@
 
 The backend is ``DIALOGUE_SEARCH_BACKEND`` (a dotted path) if set; else Elasticsearch when
 ``DIALOGUE_ELASTICSEARCH_URL`` (or the environment's ``ELASTICSEARCH_URL``) is set; else the
-database. The database index is always kept, even with Elasticsearch in front: it is what a
-search falls back to when Elasticsearch cannot be reached.
+embedded Tantivy index. The embedded index is always kept, even with Elasticsearch in front: it
+is what a search falls back to when Elasticsearch cannot be reached.
 """
 
 import datetime
@@ -22,8 +22,7 @@ from dialogue_pages.serializers import content_language_codes
 from dialogue_pages.status import Status, StatusFacts, status_on
 
 from .backends.base import BackendUnavailable, FacetCount, SearchBackend, SearchFilters, SearchPage, SearchRequest
-from .backends.database import DatabaseBackend
-from .conf import elasticsearch_alias, elasticsearch_url
+from .conf import elasticsearch_alias, elasticsearch_url, index_dir
 from .documents import DialogueDocument, document_from, document_of_row
 from .query import parse_query
 
@@ -31,6 +30,9 @@ logger = logging.getLogger(__name__)
 
 DATABASE_BACKEND = "search.backends.database.DatabaseBackend"
 ELASTICSEARCH_BACKEND = "search.backends.elasticsearch.ElasticsearchBackend"
+TANTIVY_BACKEND = "search.backends.tantivy.TantivyBackend"
+# What answers when the configured backend's service is down, and so always holds the documents.
+FALLBACK_BACKEND = TANTIVY_BACKEND
 ROW_FIELDS = ("page_id", "summary", "locale", "cancelled", "open_from", "closed_from", "decided_from", "has_feedback")
 _backends: dict[str, SearchBackend] = {}
 
@@ -39,12 +41,12 @@ def backend_path() -> str:
     configured = getattr(settings, "DIALOGUE_SEARCH_BACKEND", "")
     if configured:
         return configured
-    return ELASTICSEARCH_BACKEND if elasticsearch_url() else DATABASE_BACKEND
+    return ELASTICSEARCH_BACKEND if elasticsearch_url() else TANTIVY_BACKEND
 
 
 def backend_named(path: str) -> SearchBackend:
     # Keyed by the connection settings too, so that changed settings (tests, say) get a new instance.
-    key = f"{path}|{elasticsearch_url()}|{elasticsearch_alias()}"
+    key = f"{path}|{elasticsearch_url()}|{elasticsearch_alias()}|{index_dir()}"
     if key not in _backends:
         _backends[key] = import_string(path)()
     return _backends[key]
@@ -55,16 +57,15 @@ def get_backend() -> SearchBackend:
     return backend_named(backend_path())
 
 
-def database_backend() -> DatabaseBackend:
-    backend = backend_named(DATABASE_BACKEND)
-    assert isinstance(backend, DatabaseBackend)
-    return backend
+def fallback_backend() -> SearchBackend:
+    """The embedded index, which answers when the configured backend's service cannot be reached."""
+    return backend_named(FALLBACK_BACKEND)
 
 
 def index_backends() -> list[SearchBackend]:
-    """Every backend that must hold the documents: the configured one and the database fallback."""
-    configured = get_backend()
-    return [configured] if isinstance(configured, DatabaseBackend) else [database_backend(), configured]
+    """Every backend that must hold the documents: the configured one and the embedded fallback."""
+    configured, fallback = get_backend(), fallback_backend()
+    return [configured] if configured is fallback else [fallback, configured]
 
 
 def for_each_backend(action: str, *args: Any) -> None:
@@ -104,13 +105,13 @@ def search_request(q: str, locale: str | None, filters: SearchFilters, limit: in
 
 
 def run_search(request: SearchRequest) -> SearchPage:
-    """Ask the configured backend; if its service is down, the database."""
+    """Ask the configured backend; if its service is down, the embedded index."""
     backend = get_backend()
     try:
         page = backend.search(request)
     except BackendUnavailable as error:
-        logger.warning("Search backend %s unreachable, answering from the database: %s", backend.name, error)
-        page = database_backend().search(request)
+        logger.warning("Search backend %s unreachable, answering from the embedded index: %s", backend.name, error)
+        page = fallback_backend().search(request)
     with translation.override(request.locale or translation.get_language()):
         page.facets["status"] = [
             FacetCount(facet.key, str(Status(facet.key).label), facet.count) for facet in page.facets.get("status", [])
@@ -125,8 +126,8 @@ def run_suggest(text: str, locale: str | None, limit: int) -> list[dict[str, Any
     try:
         suggestions = backend.suggest(*arguments)
     except BackendUnavailable as error:
-        logger.warning("Search backend %s unreachable, suggesting from the database: %s", backend.name, error)
-        suggestions = database_backend().suggest(*arguments)
+        logger.warning("Search backend %s unreachable, suggesting from the embedded index: %s", backend.name, error)
+        suggestions = fallback_backend().suggest(*arguments)
     ids = [suggestion.page_id for suggestion in suggestions]
     rows = {row["page_id"]: row for row in visible_rows().filter(page_id__in=ids).values("page_id", "summary")}
     items = []

@@ -30,6 +30,12 @@ def dialogue_index(db):
 
 
 @pytest.fixture(autouse=True)
+def search_index_of_its_own(settings, tmp_path):
+    """Every test searches an index directory of its own: the database rolls back, an index's files do not."""
+    settings.DIALOGUE_SEARCH_INDEX_DIR = str(tmp_path / "search-index")
+
+
+@pytest.fixture(autouse=True)
 def english_messages():
     """Tests read messages in English; the default language of the site is Danish."""
     with translation.override("en"):

@@ -8,8 +8,12 @@ from search.backends.columns import forget
 
 
 @pytest.fixture(autouse=True)
-def fresh_search_state():
-    """Each test starts without cached facet columns or backends (tests roll back their data)."""
+def fresh_search_state(settings, tmp_path):
+    """Each test starts with an empty index of its own, without cached facet columns or backends.
+
+    Tests roll back their data, but not the files of an index: each gets its own directory.
+    """
+    settings.DIALOGUE_SEARCH_INDEX_DIR = str(tmp_path / "search-index")
     forget()
     service._backends.clear()
     yield

@@ -143,10 +143,10 @@ def unreachable(settings):
 
 def test_elasticsearch_is_chosen_by_its_url(unreachable):
     assert isinstance(service.get_backend(), ElasticsearchBackend)
-    assert [backend.name for backend in service.index_backends()] == ["database", "elasticsearch"]
+    assert [backend.name for backend in service.index_backends()] == ["tantivy", "elasticsearch"]
 
 
-def test_unreachable_elasticsearch_falls_back_to_the_database(client, unreachable, make_dialogue, caplog):
+def test_unreachable_elasticsearch_falls_back_to_the_embedded_index(client, unreachable, make_dialogue, caplog):
     with caplog.at_level(logging.WARNING):
         make_dialogue(title="Borgermødet")  # indexing into Elasticsearch fails, publishing does not
         assert titles(search_json(client, q="borgermøder")) == ["Borgermødet"]
@@ -163,9 +163,9 @@ def test_readiness_reports_unreachable_elasticsearch(client, unreachable, db, se
     assert client.get("/readyz").status_code == 200
 
 
-def test_readiness_of_the_database_backend(client, db):
+def test_readiness_of_the_embedded_backend(client, db):
     check = client.get("/readyz").json()["checks"]["search"]
-    assert check["ok"] is True and check["detail"].startswith("database")
+    assert check["ok"] is True and check["detail"].startswith("tantivy: 0 dialogues")
 
 
 LIVE_URL = os.environ.get("ELASTICSEARCH_URL", "")
