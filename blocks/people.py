@@ -4,25 +4,14 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.snippets.blocks import SnippetChooserBlock
 
-from .schema import NULLABLE_STRING, STRING, obj
+from .schema import STRING, model_schema, obj
+from .shapes import ContactOut
 
 CONTACT_MODEL = "dialogue_pages.Contact"
 
-CONTACT_SCHEMA = obj(
-    {
-        "id": {"type": "integer"},
-        "name": STRING,
-        "role": STRING,
-        "phone": STRING,
-        "email": STRING,
-        "organisation": NULLABLE_STRING,
-    },
-    title="Contact",
-)
-
 
 def contact_representation(contact) -> dict:
-    """The API form of a contact snippet (shared by the block and the page's contacts)."""
+    """The API form (``shapes.ContactOut``) of a contact snippet, for the block and the page's contacts."""
     return {
         "id": contact.pk,
         "name": contact.name,
@@ -42,8 +31,7 @@ class ContactBlock(blocks.StructBlock):
     )
     contact = SnippetChooserBlock(CONTACT_MODEL, label=_("Contact"))
 
-    api_schema = obj({"heading": STRING, "contact": {**CONTACT_SCHEMA, "type": ["object", "null"]}},
-                     title="ContactBlock")
+    api_schema = obj({"heading": STRING, "contact": model_schema(ContactOut, nullable=True)}, title="ContactBlock")
 
     def get_api_representation(self, value, context=None):
         contact = value["contact"]

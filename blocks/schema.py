@@ -1,6 +1,9 @@
 """Tiny helpers to write the JSON Schemas of block representations."""
 
+import copy
 from typing import Any
+
+from pydantic import BaseModel
 
 Schema = dict[str, Any]
 
@@ -32,3 +35,11 @@ def array_of(items: Schema) -> Schema:
 def enum(values: list[str]) -> Schema:
     """A string schema restricted to ``values``."""
     return {"type": "string", "enum": values}
+
+
+def model_schema(model: type[BaseModel], nullable: bool = False) -> Schema:
+    """The JSON Schema of a flat pydantic model (one of ``shapes``), to embed in a block's schema."""
+    schema = copy.deepcopy(model.model_json_schema())
+    if nullable:
+        schema["type"] = ["object", "null"]
+    return schema

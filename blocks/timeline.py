@@ -16,7 +16,8 @@ from wagtail.blocks.struct_block import StructBlockValidationError
 
 from .choices import FixedChoiceBlock
 from .choosers import OptionalSnippetChooserBlock
-from .schema import DATE, STRING, enum, obj
+from .schema import DATE, STRING, enum, model_schema, obj
+from .shapes import Badge
 
 PRECISION_CHOICES = [
     ("day", _("Day")),
@@ -67,24 +68,6 @@ def date_label(date: datetime.date | None, precision: str, label: str = "") -> s
     return str(date.year)
 
 
-RUNG_BADGE_SCHEMA = {
-    "title": "RungBadge",
-    "type": ["object", "null"],
-    "properties": {
-        "ladder": STRING,
-        "ladder_key": STRING,
-        "key": STRING,
-        "label": STRING,
-        "position": {"type": "integer", "minimum": 1},
-        "of": {"type": "integer", "minimum": 1},
-        "description": STRING,
-        "citizen_expectation": STRING,
-        "colour": STRING,
-    },
-    "required": ["ladder", "key", "label", "position", "of", "description", "colour"],
-}
-
-
 class TimelineEventBlock(blocks.StructBlock):
     """One step of the dialogue's process, optionally with its own participation rung."""
 
@@ -133,7 +116,7 @@ class TimelineEventBlock(blocks.StructBlock):
             "time": {"type": ["string", "null"], "pattern": "^[0-9]{2}:[0-9]{2}$"},
             "place": STRING,
             "registration_url": STRING,
-            "rung": RUNG_BADGE_SCHEMA,
+            "rung": model_schema(Badge, nullable=True),
         },
         title="TimelineEvent",
     )

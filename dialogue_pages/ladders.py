@@ -102,7 +102,7 @@ class ParticipationRung(TranslatableMixin, Orderable):
         return list(self.ladder.rungs.values_list("pk", flat=True)).index(self.pk) + 1
 
     def badge(self) -> dict:
-        """The badge a site draws for this rung: label, position, ladder size, description, colour."""
+        """The badge a site draws for this rung (``blocks.shapes.Badge``): label, position, ladder size, colour."""
         memo = _badges.get()
         if memo is not None:
             if self.pk not in memo:
@@ -124,6 +124,10 @@ class ParticipationRung(TranslatableMixin, Orderable):
             "citizen_expectation": self.citizen_expectation,
             "colour": self.colour,
         }
+
+    def reference(self) -> dict:
+        """How a list of equivalent rungs names this rung: ladder and rung, by key and label (``RungRef``)."""
+        return {"ladder_key": self.ladder.key, "ladder": self.ladder.name, "key": self.key, "label": self.name}
 
     def equivalents(self) -> list["ParticipationRung"]:
         """Rungs of other ladders that mean the same level, in this rung's locale where translated."""

@@ -77,10 +77,7 @@ def _representation(page: DialoguePageBase, translations: list[Page]) -> dict[st
         "cannot_influence": rich_text(page.cannot_influence),
         "badge": page.badge,
         "rung_explanation": page.rung_explanation,
-        "rung_equivalents": [
-            {"ladder_key": rung.ladder.key, "ladder": rung.ladder.name, "key": rung.key, "label": rung.name}
-            for rung in equivalents
-        ],
+        "rung_equivalents": [rung.reference() for rung in equivalents],
         **status_info(page.status_facts, page.today),
         "start": iso(page.date_from),
         "end": iso(page.date_to),

@@ -10,6 +10,8 @@ from typing import Literal
 from ninja import Schema
 from pydantic import Field
 
+from blocks.shapes import Badge, ContactOut
+
 from ..quality import CHECK_KEYS
 from ..status import Status
 
@@ -17,21 +19,9 @@ StatusKey = Literal["planned", "open", "closed", "decided", "cancelled"]
 assert set(StatusKey.__args__) == set(Status.values)
 
 
-class Badge(Schema):
-    """Where the dialogue stands on its participation ladder: draw it as text, colour is a hint."""
-
-    ladder: str
-    ladder_key: str
-    key: str
-    label: str
-    position: int = Field(ge=1, description="1-based place on the ladder")
-    of: int = Field(ge=1, description="number of rungs on the ladder")
-    description: str
-    citizen_expectation: str
-    colour: str = Field(description="hex colour, e.g. #1f6f8b")
-
-
 class RungRef(Schema):
+    """A rung of another ladder that means the same level of influence."""
+
     ladder_key: str
     ladder: str
     key: str
@@ -64,15 +54,6 @@ class NamedRef(Schema):
 
 class MethodRef(NamedRef):
     description: str
-
-
-class ContactOut(Schema):
-    id: int
-    name: str
-    role: str
-    phone: str
-    email: str
-    organisation: str | None
 
 
 class ConsultedBodyOut(Schema):

@@ -171,11 +171,7 @@ def ladders(request: HttpRequest, locale: LocaleCode | None = None) -> HttpRespo
                 {
                     "key": rung.key, "label": rung.name, "position": position, "description": rung.short_description,
                     "citizen_expectation": rung.citizen_expectation, "colour": rung.colour,
-                    "equivalents": [
-                        {"ladder_key": other.ladder.key, "ladder": other.ladder.name, "key": other.key,
-                         "label": other.name}
-                        for other in rung.equivalents()
-                    ],
+                    "equivalents": [other.reference() for other in rung.equivalents()],
                 }
                 for position, rung in enumerate(rungs, start=1)
             ],
