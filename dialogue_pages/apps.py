@@ -10,19 +10,18 @@ class DialoguePagesConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self) -> None:
-        from . import signal_handlers  # noqa: F401  (connects the read-model receivers)
+        from django.core import checks
+
+        from . import signal_handlers, translation_sync  # noqa: F401  (signal_handlers connects receivers)
         from .api import calendars, exports, feeds, preview
         from .api.views import api
+        from .checks import check_translations_start_as_drafts
+        from .webhooks import receivers  # noqa: F401  (writes webhook events to the outbox)
 
         # Before the URLconf is loaded, so the routers join the API and its OpenAPI document.
         api.add_router("/feeds/", feeds.router)
         api.add_router("/export/", exports.router)
         api.add_router("/preview/", preview.router)
         api.add_router("/", calendars.router)
-        from django.core import checks
-
-        from . import translation_sync
-        from .checks import check_translations_start_as_drafts
-
         translation_sync.install()
         checks.register(check_translations_start_as_drafts)

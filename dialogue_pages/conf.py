@@ -35,3 +35,18 @@ def preview_url() -> str:
 def preview_token_seconds() -> int:
     """``DIALOGUE_PREVIEW_TOKEN_SECONDS``: how long a headless preview link works (default one hour)."""
     return int(getattr(settings, "DIALOGUE_PREVIEW_TOKEN_SECONDS", DEFAULT_PREVIEW_TOKEN_SECONDS))
+
+
+def webhook_max_attempts() -> int:
+    """``DIALOGUE_WEBHOOK_MAX_ATTEMPTS``: attempts before a webhook delivery is given up (default 8)."""
+    return int(getattr(settings, "DIALOGUE_WEBHOOK_MAX_ATTEMPTS", 8))
+
+
+def webhook_backoff_seconds() -> float:
+    """``DIALOGUE_WEBHOOK_BACKOFF_SECONDS``: the first retry's delay; each next one doubles it (default 30)."""
+    return float(getattr(settings, "DIALOGUE_WEBHOOK_BACKOFF_SECONDS", 30))
+
+
+def webhook_timeout_seconds() -> float:
+    """``DIALOGUE_WEBHOOK_TIMEOUT_SECONDS``: how long a receiver may take to answer (default 10)."""
+    return float(getattr(settings, "DIALOGUE_WEBHOOK_TIMEOUT_SECONDS", 10))

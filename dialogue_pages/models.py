@@ -3,7 +3,9 @@
 from .ladders import ParticipationLadder, ParticipationRung, RungEquivalence
 from .pages import ConsultedBody, DialogueIndexPage, DialoguePage, DialoguePageBase, DialoguePageTag
 from .read_model.models import PublishedDialogue, PublishedDialogueFacet
+from .reminders import FeedbackReminder
 from .snippets import Contact, Method, Organisation, TargetGroup
+from .webhooks.models import OutboxEvent, WebhookDelivery, WebhookEndpoint
 
 __all__ = [
     "ConsultedBody",
@@ -12,12 +14,16 @@ __all__ = [
     "DialoguePage",
     "DialoguePageBase",
     "DialoguePageTag",
+    "FeedbackReminder",
     "Method",
     "Organisation",
+    "OutboxEvent",
     "ParticipationLadder",
     "ParticipationRung",
     "PublishedDialogue",
     "PublishedDialogueFacet",
     "RungEquivalence",
     "TargetGroup",
+    "WebhookDelivery",
+    "WebhookEndpoint",
 ]

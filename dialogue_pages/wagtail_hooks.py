@@ -10,6 +10,7 @@ from .admin_views import HeadlessPreviewMenuItem, headless_preview
 from .dashboard import FeedbackOwedPanel
 from .ladders import ParticipationLadder, ParticipationRung, RungEquivalence
 from .snippets import Contact, Method, Organisation, TargetGroup
+from .webhooks.admin import WebhooksGroup
 
 
 class LadderViewSet(SnippetViewSet):
@@ -71,6 +72,7 @@ class DialogueSnippetsGroup(SnippetViewSetGroup):
 
 
 register_snippet(DialogueSnippetsGroup)
+register_snippet(WebhooksGroup)
 
 
 @hooks.register("construct_homepage_panels")
