@@ -7,6 +7,7 @@ first run left it.
 """
 
 import datetime
+import os
 import uuid
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -36,7 +37,7 @@ SCALAR_FIELDS = (
     "rung_id", "rung_explanation", "place_name", "latitude", "longitude", "start_date", "end_date",
     "input_opens", "input_closes", "participation_channel", "participation_url", "participation_place",
     "decision_body", "decision_date", "decision_url", "decision_summary", "feedback_plan", "is_cancelled",
-    "cancellation_reason", "legal_basis", "is_formal_hearing", "hearing_deadline",
+    "cancellation_reason", "legal_basis", "is_formal_hearing", "hearing_deadline", "is_example",
 )
 STREAM_FIELDS = ("timeline", "feedback", "body")
 RELATION_FIELDS = ("organisers", "methods", "target_groups", "contacts")
@@ -45,6 +46,10 @@ RELATION_FIELDS = ("organisers", "methods", "target_groups", "contacts")
 LOCALISED_RELATIONS = {"organisers": "organisations", "methods": "methods", "target_groups": "target_groups"}
 
 WELCOME_PAGE_TITLE = "Welcome to your new Wagtail site!"
+
+# Where ``make run`` serves the site (``runserver 127.0.0.1:$(PORT)``).
+DEMO_HOSTNAME = "127.0.0.1"
+DEFAULT_PORT = 8000
 
 CREATED, UPDATED, UNCHANGED = "created", "updated", "unchanged"
 
@@ -112,6 +117,7 @@ def load_demo_content() -> LoadSummary:
             for spec in demo_content.TARGET_GROUPS
         }
         contacts = sync_contacts(demo_content.CONTACTS, organisations)
+        remove_retired_contacts(demo_content.RETIRED_CONTACT_EMAILS)
         refs = References(locales, organisations, methods, target_groups, contacts)
 
         indexes = sync_index_pages(demo_content.INDEX_PAGES, locales, summary)
@@ -195,6 +201,11 @@ def sync_contacts(specs: list[Spec], organisations: dict[str, dict[str, Organisa
     return contacts
 
 
+def remove_retired_contacts(emails: Iterable[str]) -> None:
+    """Delete contact people earlier versions of the demo invented, so none of them lingers in the admin."""
+    Contact.objects.filter(email__in=list(emails)).delete()
+
+
 def _save_if_changed(instance: models.Model, values: dict[str, Any]) -> models.Model:
     """Set ``values`` on ``instance`` and save it (validated) if it is new or anything changed."""
     changed = instance.pk is None
@@ -255,15 +266,22 @@ def _publish_index(page: DialogueIndexPage, spec: Spec, created: bool, summary: 
 
 
 def point_default_site_at(page: Page) -> Site:
-    """Make ``page`` the root of the default site, creating the site if there is none."""
-    site = Site.objects.filter(is_default_site=True).first()
-    if site is None:
-        site = Site(hostname="localhost", port=80, is_default_site=True, root_page=page)
-        site.save()
-    elif site.root_page_id != page.pk:
-        site.root_page = page
+    """Make ``page`` the root of the default site, served where ``make run`` serves it.
+
+    The site's hostname and port become the ``url`` of every dialogue in the API, so they are
+    ``127.0.0.1`` and ``$PORT`` (default 8000), as in ``make run``; an existing default site is updated.
+    """
+    hostname, port = demo_site_address()
+    site = Site.objects.filter(is_default_site=True).first() or Site(is_default_site=True)
+    if site.pk is None or (site.root_page_id, site.hostname, site.port) != (page.pk, hostname, port):
+        site.root_page, site.hostname, site.port = page, hostname, port
         site.save()
     return site
+
+
+def demo_site_address() -> tuple[str, int]:
+    """The hostname and port ``make run`` serves on: 127.0.0.1 and ``$PORT`` (default 8000)."""
+    return DEMO_HOSTNAME, int(os.environ.get("PORT") or DEFAULT_PORT)
 
 
 def remove_welcome_page() -> None:

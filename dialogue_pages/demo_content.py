@@ -4,9 +4,21 @@ Written in our own words from the facts of the reference texts in ``shared/seeds
 Copenhagen's five dialogue principles, the Vesterbro/Sydhavnen community conference,
 Region Hovedstaden's regional development strategy 2024, Fokus Dalby in Lund and
 Krokom's strategy for citizen dialogue. Each dialogue is written in the language of
-its source. Contact people are invented (addresses on example.org); so are dates the
-sources do not give, the Krokom planning process built around its strategy, and the
-"you said, we did" records, which show how an editor would fill them in.
+its source, and names, dates, places, numbers and bodies are the sources' own.
+
+What the sources do not say is either left out or the dialogue is flagged ``is_example``,
+which puts a notice on its page and ``"example": true`` in its JSON:
+
+- the principles (a) and the yearly meetings (c2) carry only facts of their sources: no contact,
+  and no participation window or decision, which the sources do not give (so both read as planned);
+- the conference (b) is an example: its organisers, contact and the pending answer are illustrative;
+  its one day of input is the source's, so it honestly owes feedback;
+- the strategy (c) and Fokus Dalby (d) are examples: their sources give no closing or decision
+  dates and no outcomes, so the window, the decision day and the "you said, we did" are illustrative;
+- the Krokom plan dialogue (e) is an example as a whole, built around the municipality's strategy.
+
+Contacts are fictional ("Eksempel"/"Exempel", addresses on example.org) and appear on examples
+only: the sources name real officials, whose details we do not republish.
 
 ``demo.py`` loads this data; nothing here touches the database.
 References between the structures are by stable keys: snippet slugs, contact email
@@ -204,21 +216,25 @@ TARGET_GROUPS: list[Spec] = [
     },
 ]
 
-# Invented people: the sources name real officials, whose details we do not republish.
+# Fictional people, on example dialogues only: the sources name real officials, whose details we do not
+# republish, and a made-up name must not pass for real staff of a real organisation.
 CONTACTS: list[Spec] = [
-    {"email": "sofie.kjaer@example.org", "name": "Sofie Kjær", "role": "dialogkonsulent",
-     "organisation": "kobenhavns-kommune"},
-    {"email": "mads.holm@example.org", "name": "Mads Holm", "role": "sekretariatsleder",
+    {"email": "mette.eksempel@example.org", "name": "Mette Eksempel", "role": "kontaktperson (eksempel)",
      "organisation": "vesterbro-lokaludvalg"},
-    {"email": "line.dahl@example.org", "name": "Line Dahl", "role": "specialkonsulent, regional udvikling",
+    {"email": "lars.eksempel@example.org", "name": "Lars Eksempel", "role": "kontaktperson (eksempel)",
      "organisation": "region-hovedstaden"},
-    {"email": "maja.lindqvist@example.org", "name": "Maja Lindqvist", "role": "kommunikatör, stadsbyggnadskontoret",
+    {"email": "karin.exempel@example.org", "name": "Karin Exempel", "role": "kontaktperson (exempel)",
      "organisation": "lunds-kommun"},
-    {"email": "johan.berg@example.org", "name": "Johan Berg", "role": "planeringschef, kommunkontoret",
-     "organisation": "lunds-kommun"},
-    {"email": "elin.persson@example.org", "name": "Elin Persson", "role": "processledare för medborgardialog",
+    {"email": "erik.exempel@example.org", "name": "Erik Exempel", "role": "kontaktperson (exempel)",
      "organisation": "krokoms-kommun"},
 ]
+
+# Contacts earlier versions of the demo invented with realistic names and staff roles; the loader
+# deletes them from databases it loaded before.
+RETIRED_CONTACT_EMAILS = (
+    "sofie.kjaer@example.org", "mads.holm@example.org", "line.dahl@example.org", "maja.lindqvist@example.org",
+    "johan.berg@example.org", "elin.persson@example.org",
+)
 
 
 def event(
@@ -277,12 +293,10 @@ PRINCIPLES_DA: Spec = {
     ),
     "can_influence": (
         "<p>Hvordan principperne bliver til praksis i de konkrete projekter: hvornår dialogen begynder, "
-        "hvilke former den tager, og hvem der bliver inviteret med. Du kan også holde kommunen op på "
-        "løfterne, hvis en dialog ikke lever op til dem.</p>"
+        "hvilke former den tager, og hvem der bliver inviteret med.</p>"
     ),
     "cannot_influence": (
-        "<p>Selve principperne er fastlagt af kommunen og gælder på tværs af forvaltningerne. De ændrer "
-        "ikke på, at det er de folkevalgte politikere, der træffer de endelige beslutninger.</p>"
+        "<p>Selve principperne er fastlagt af kommunen og gælder på tværs af alle syv forvaltninger.</p>"
     ),
     "rung_explanation": (
         "Siden fortæller, hvilke løfter kommunen giver om dialog, og hvad du kan forvente. Principperne er "
@@ -336,10 +350,8 @@ PRINCIPLES_DA: Spec = {
         ("rich_text", (
             "<h2>Hvad kan du forvente?</h2><p>Når kommunen går i dialog med dig, skal den gøre sig umage for at "
             "invitere tidligt, være klar om rammerne, give dig et ordentligt grundlag at deltage på og række ud "
-            "til mange forskellige københavnere. Oplever du en dialog, der ikke lever op til det, er du velkommen "
-            "til at kontakte os.</p>"
+            "til mange forskellige københavnere – både når byen udvikles, og i kommunens kerneopgaver.</p>"
         )),
-        ("contact", {"heading": "Spørgsmål om principperne?", "contact": "sofie.kjaer@example.org"}),
     ],
 }
 
@@ -366,12 +378,11 @@ PRINCIPLES_EN: Spec = {
     ),
     "can_influence": (
         "<p>How the principles are put into practice in actual projects: when the dialogue starts, what form it "
-        "takes and who is invited. You can also hold the municipality to its promises if a dialogue falls short "
-        "of them.</p>"
+        "takes and who is invited.</p>"
     ),
     "cannot_influence": (
-        "<p>The principles themselves have been set by the municipality and apply across its administrations. "
-        "They do not change the fact that elected politicians make the final decisions.</p>"
+        "<p>The principles themselves have been set by the municipality and apply across all seven "
+        "administrations.</p>"
     ),
     "rung_explanation": (
         "This page sets out the promises the municipality makes about dialogue and what you can expect. The "
@@ -428,10 +439,9 @@ PRINCIPLES_EN: Spec = {
         ("rich_text", (
             "<h2>What can you expect?</h2><p>When the municipality enters into dialogue with you, it should make "
             "an effort to invite you early, be clear about the frames, give you a proper basis for taking part "
-            "and reach out to many different Copenhageners. If you experience a dialogue that falls short of "
-            "this, you are welcome to contact us.</p>"
+            "and reach out to many different Copenhageners – both when the city is developed and in the "
+            "municipality's core tasks.</p>"
         )),
-        ("contact", {"heading": "Questions about the principles?", "contact": "sofie.kjaer@example.org"}),
     ],
 }
 
@@ -441,33 +451,40 @@ PRINCIPLES: Spec = {
     "ladder": "skr",
     "rung": "information",
     "organisers": ["kobenhavns-kommune"],
-    "methods": ["dialogue-meeting"],
+    # The source names no method, contact or dates: none are given, and the record reads as planned.
+    "methods": [],
     "target_groups": ["residents"],
-    "contacts": ["sofie.kjaer@example.org"],
+    "contacts": [],
     "latitude": "55.676098",
     "longitude": "12.568337",
-    # The roll-out has no end date: input stays open.
-    "input_opens": datetime.date(2024, 1, 1),
+    "is_example": False,
     "translations": {"en": PRINCIPLES_EN},
 }
 
 
-# --- (b) Vesterbro and Sydhavnen: community conference (Danish; feedback owed) ----------------------
+# --- (b) Vesterbro and Sydhavnen: community conference (Danish; feedback owed; an example) ---------
+# The day, place, number of participants and the recommendations are the source's. It does not name
+# the organisers or say whether anyone has answered: those (and the contact) are illustrative.
 
 CONFERENCE: Spec = {
     "language": "da",
     "title": "Fællesskab og byliv i de nye kvarterer på Vesterbro og i Sydhavnen",
     "slug": "faellesskab-i-nye-byomraader",
+    "is_example": True,
+    # Input was given on the day of the conference.
     "input_opens": datetime.date(2025, 11, 26),
     "input_closes": datetime.date(2025, 11, 26),
+    "participation_channel": "Gruppedialoger på en konference for borgere og lokale aktører",
+    "participation_place": "Københavns Roklub",
     "intro": (
         "Omkring 70 borgere og lokale aktører mødtes den 26. november 2025 på Københavns Roklub for at drøfte "
         "fællesskab, identitet og livskvalitet i de nye bydele på Vesterbro og i Sydhavnen. "
         "Gruppedialogerne blev til anbefalinger til seks forskellige målgrupper."
     ),
     "purpose": (
-        "<p>De nye byområder vokser hurtigt, men fællesskabet følger ikke altid med. Konferencen skulle samle "
-        "erfaringer fra dem, der bor og arbejder i kvartererne, og gøre dem til konkrete forslag.</p>"
+        "<p>I de nye byområder flytter beboerne ind i etaper, mange flytter igen, og fællesskabet opstår ikke af "
+        "sig selv. Konferencen samlede erfaringer fra borgere og lokale aktører og gjorde dem til konkrete "
+        "anbefalinger.</p>"
         "<p>Opsamlingen skal bruges som grundlag for nye lokale initiativer og til at få flere beboere med i "
         "samarbejdet og i lokaldemokratiet – blandt andet ved valget til lokaludvalgene i 2026.</p>"
     ),
@@ -490,7 +507,7 @@ CONFERENCE: Spec = {
     "organisers": ["vesterbro-lokaludvalg", "kongens-enghave-lokaludvalg"],
     "methods": ["conference"],
     "target_groups": ["residents", "local-associations", "businesses", "developers"],
-    "contacts": ["mads.holm@example.org"],
+    "contacts": ["mette.eksempel@example.org"],
     "place_name": "Vesterbro og Sydhavnen",
     "latitude": "55.659000",
     "longitude": "12.552000",
@@ -504,7 +521,7 @@ CONFERENCE: Spec = {
         event(
             "Opsamling af gruppedialogerne",
             "Pointerne fra grupperne samles i tværgående tendenser og anbefalinger til seks målgrupper.",
-            date=datetime.date(2025, 12, 1), precision="month", status="done",
+            precision="label", label="Efter konferencen", status="done",
         ),
         event(
             "Lokaludvalgene svarer på anbefalingerne",
@@ -521,14 +538,14 @@ CONFERENCE: Spec = {
             "role": "Deltager i en af gruppedialogerne (frit gengivet)",
         }),
         ("quote", {
-            "text": "Legetøj, der ligger fremme i gården, er det bedste tegn på et trygt kvarter.",
+            "text": "Hvor legetøjet ligger fremme i byrummet, har børnene det godt, og man føler sig tryg.",
             "speaker": "",
             "role": "Deltager om 'legetøjsindikatoren' (frit gengivet)",
         }),
         ("key_figures", {
             "heading": "Konferencen i tal",
             "figures": figures(
-                ("ca. 70", "deltagere", "Beboere, foreninger og andre aktører fra Vesterbro og Sydhavnen."),
+                ("ca. 70", "deltagere", "Borgere og lokale aktører."),
                 ("6", "målgrupper", "Anbefalingerne er rettet mod seks forskellige modtagere."),
                 ("18", "anbefalinger", "Tre til hver målgruppe."),
             ),
@@ -548,7 +565,7 @@ CONFERENCE: Spec = {
             "erhverv og høje huslejer gør gadelivet fattigt.</li></ul>"
         )),
         ("recommendations", {
-            "audience": "Vesterbro og Kongens Enghave Lokaludvalg",
+            "audience": "Vesterbro- og Kgs. Enghave Lokaludvalg",
             "recommendations": points(
                 ("En strategi for fællesskab i de nye kvarterer",
                  "Saml principper for værtskab, åbne mødesteder, midlertidige aktiviteter og borgerinddragelse i "
@@ -630,23 +647,33 @@ CONFERENCE: Spec = {
                  "stueetagen kan give et nyt kvarter identitet."),
             ),
         }),
-        ("contact", {"heading": "Spørgsmål om konferencen?", "contact": "mads.holm@example.org"}),
+        ("contact", {"heading": "Spørgsmål om konferencen?", "contact": "mette.eksempel@example.org"}),
     ],
 }
 
 
-# --- (c) Region Hovedstaden: regional development strategy 2024 (Danish; decided, with feedback) ----
+# --- (c) Region Hovedstaden: regional development strategy 2024 (Danish; decided; an example) ------
+# The process is the source's: the decision of 20 June 2022, the meetings, the bodies and the numbers,
+# and adoption in early 2024. It gives no day for the end of input or the adoption, and nothing of what
+# the strategy took up: the closing and decision days and the "you said, we did" are illustrative.
 
 REGIONAL_STRATEGY: Spec = {
     "language": "da",
     "title": "Regional udviklingsstrategi 2024: en samskabende proces",
     "slug": "regional-udviklingsstrategi-2024",
+    "is_example": True,
     "input_opens": datetime.date(2022, 6, 20),
     "input_closes": datetime.date(2023, 12, 31),
+    "participation_channel": "Dialogmøder for kommuner, samarbejdspartnere og interessenter efter invitation",
+    "decision_date": datetime.date(2024, 3, 31),
+    "decision_summary": (
+        "Strategien vedtages i begyndelsen af 2024, som processen lagde op til. Dagen er et eksempel: "
+        "procesbeskrivelsen siger kun 'primo 2024'."
+    ),
     "intro": (
         "Region Hovedstaden har udarbejdet sin regionale udviklingsstrategi fra 2024 i tæt dialog med kommuner, "
         "samarbejdspartnere og interessenter i hele hovedstadsregionen – gennem administrative dialogmøder, "
-        "politiske drøftelser med borgmestre og udvalgsformænd og et stort fælles dialogmøde i februar 2023."
+        "politiske drøftelser med borgmestre og udvalgsformænd og et fælles dialogmøde i februar 2023."
     ),
     "purpose": (
         "<p>Mange af regionens udfordringer – kollektiv trafik, rent drikkevand, jordforurening og bæredygtigt "
@@ -676,7 +703,7 @@ REGIONAL_STRATEGY: Spec = {
     "organisers": ["region-hovedstaden"],
     "methods": ["dialogue-meeting"],
     "target_groups": ["municipalities", "partners", "elected-representatives"],
-    "contacts": ["line.dahl@example.org"],
+    "contacts": ["lars.eksempel@example.org"],
     "place_name": "Hovedstadsregionen",
     "tags": ["regional udvikling", "kollektiv trafik", "grøn omstilling", "samskabelse"],
     "timeline": [
@@ -690,28 +717,23 @@ REGIONAL_STRATEGY: Spec = {
             "Administrative dialogmøder med partnere",
             "Administrationen mødes med partnere, fagfolk og interessenter fra hele regionen om udfordringer, "
             "mulige løsninger og regionens rolle.",
-            date=datetime.date(2022, 9, 1), precision="label", label="Efteråret 2022", status="done", rung="dialog",
+            precision="label", label="Tidligt i processen", status="done", rung="dialog",
         ),
         event(
-            "Drøftelser i Kommunekontaktrådet og med udvalgsformænd",
-            "Regionens 29 borgmestre drøfter strategien to gange, og udvalgsformænd og næstformænd fra 11 kommuner "
-            "deltager i to politiske dialogmøder.",
+            "Drøftelser i Kommunekontaktudvalget og med udvalgsformænd",
+            "Kommunekontaktudvalget, hvor alle regionens 29 borgmestre sidder, drøfter strategien to gange, og "
+            "udvalgsformænd og næstformænd fra 11 kommuner deltager i to politiske dialogmøder.",
             precision="label", label="Undervejs i processen", status="done", rung="dialog",
         ),
         event(
             "Dialogmøde på KolleKolle",
-            "Borgmestre, kommunale ledelser og partnere drøfter mobilitet og kollektiv trafik, drikkevandet og "
-            "bæredygtigt byggeri.",
+            "Alle kommuners borgmestre og administrative ledelser og relevante partnere inviteres til at drøfte "
+            "kollektiv trafik og mobilitet, rent drikkevand og bæredygtigt byggeri.",
             date=datetime.date(2023, 2, 1), precision="month", status="done", rung="dialog",
         ),
         event(
-            "Strategien skrives",
-            "Input fra møderne samles i et udkast til strategi.",
-            date=datetime.date(2023, 1, 1), precision="year", status="done",
-        ),
-        event(
             "Strategien vedtages",
-            "Regionen vedtager strategien i begyndelsen af 2024.",
+            "Strategien vedtages i begyndelsen af 2024.",
             date=datetime.date(2024, 1, 1), precision="quarter", status="done",
         ),
     ],
@@ -763,7 +785,7 @@ REGIONAL_STRATEGY: Spec = {
         ("key_figures", {
             "heading": "Inddragelsen i tal",
             "figures": figures(
-                ("29", "borgmestre", "Kommunekontaktrådet drøftede strategien to gange."),
+                ("29", "borgmestre", "Kommunekontaktudvalget drøftede strategien to gange."),
                 ("12", "borgmestre på dialogmødet",
                  "I februar 2023, sammen med bl.a. Movia, DSB, Novafos, MTHøjgaard og Bygherreforeningen."),
                 ("11", "kommuner", "Udvalgsformænd og næstformænd deltog i to politiske dialogmøder."),
@@ -772,97 +794,99 @@ REGIONAL_STRATEGY: Spec = {
         ("rich_text", (
             "<h2>Sådan foregik inddragelsen</h2><p>Tidligt i forløbet holdt administrationen en række åbne "
             "dialogmøder med partnere, fagfolk og interessenter fra forskellige fagområder og dele af regionen. "
-            "Strategien blev også drøftet i KKR's embedsmandsudvalg, hvor kommunernes direktører sidder.</p>"
-            "<p>På det politiske niveau drøftede Kommunekontaktrådet strategien to gange, og formandskaberne for "
+            "Strategien blev også drøftet bl.a. i KKR's embedsmandsudvalg for Erhverv, Klima og Infrastruktur og for "
+            "Vækst, Uddannelse og Beskæftigelse, hvor direktører fra kommunerne sidder.</p>"
+            "<p>På det politiske niveau drøftede Kommunekontaktudvalget strategien to gange, og formandskaberne for "
             "TRU og MKU stod for hvert sit dialogmøde med kommunernes udvalgsformænd. Her kom grøn omstilling, "
             "jordforurening, kollektiv trafik og en klogere brug af ressourcerne på bordet.</p>"
             "<p>I februar 2023 blev borgmestre, kommunale ledelser og relevante partnere inviteret til et fælles "
             "dialogmøde på KolleKolle om mobilitet og kollektiv trafik, drikkevandet og bæredygtigt byggeri.</p>"
         )),
-        ("contact", {"heading": "Spørgsmål om processen?", "contact": "line.dahl@example.org"}),
+        ("contact", {"heading": "Spørgsmål om processen?", "contact": "lars.eksempel@example.org"}),
     ],
 }
 
 
 # --- (c2) Region Hovedstaden: the yearly dialogue meetings that follow (Danish; IAP2 ladder) -------
+# Only what the source plans: yearly meetings after adoption and involvement in projects. It gives no
+# dates, so the record has no participation window and reads as planned.
 
 YEARLY_MEETINGS: Spec = {
     "language": "da",
     "title": "Årlige dialogmøder om hovedstadsregionens fælles udfordringer",
     "slug": "aarlige-dialogmoeder",
+    "is_example": False,
     "intro": (
-        "Efter vedtagelsen af den regionale udviklingsstrategi inviterer Region Hovedstaden hvert år politikere "
-        "og ledelser fra kommunerne samt regionens samarbejdspartnere til dialogmøder om de udfordringer, der går "
-        "på tværs af hovedstadsregionen – fx kollektiv trafik og jordforurening."
+        "Når den regionale udviklingsstrategi er vedtaget, vil Region Hovedstaden tage initiativ til årlige "
+        "dialogmøder på politisk og administrativt niveau om de fælles udfordringer i strategien, som går på "
+        "tværs af hovedstadsregionen – fx kollektiv trafik og jordforurening."
     ),
     "purpose": (
-        "<p>Strategien er kun begyndelsen. Møderne skal holde samarbejdet i gang, følge op på de fælles indsatser "
-        "og finde nye partnerskaber, hvor der er brug for dem.</p>"
+        "<p>Inddragelsen skal fortsætte, også efter at strategien er vedtaget. Møderne skal holde fokus på de "
+        "udfordringer, som regionens aktører deler, og relevante aktører skal inddrages, når nye initiativer og "
+        "partnerskaber udvikles og modnes.</p>"
     ),
     "can_influence": (
-        "<p>Hvilke fælles udfordringer der skal have mest opmærksomhed, og hvordan kommuner, region og partnere "
-        "deler arbejdet mellem sig i de konkrete projekter.</p>"
+        "<p>Hvilke af strategiens fælles udfordringer der skal drøftes, og hvordan nye initiativer og "
+        "partnerskaber udvikles i de konkrete projekter.</p>"
     ),
     "cannot_influence": (
-        "<p>Strategiens overordnede retning er vedtaget. Møderne ændrer ikke på, hvem der efter loven har ansvaret "
-        "for de enkelte opgaver.</p>"
+        "<p>Møderne tager udgangspunkt i de fælles udfordringer, som indgår i strategien.</p>"
     ),
     "ladder": "iap2",
     "rung": "collaborate",
     "rung_explanation": (
-        "Kommuner, region og partnere udvikler løsningerne sammen, og deres råd arbejdes ind i de fælles "
-        "projekter, så vidt det er muligt. De endelige beslutninger træffes stadig i de enkelte organisationer."
+        "Regionen vil udvikle og modne nye initiativer og partnerskaber sammen med de relevante aktører og "
+        "drøfte de fælles udfordringer med kommuner og samarbejdspartnere hvert år."
     ),
     "organisers": ["region-hovedstaden"],
     "methods": ["dialogue-meeting"],
     "target_groups": ["municipalities", "partners", "elected-representatives"],
-    "contacts": ["line.dahl@example.org"],
+    # The source names no contact.
+    "contacts": [],
     "place_name": "Hovedstadsregionen",
     "tags": ["regional udvikling", "kollektiv trafik", "jordforurening"],
-    # Recurring every year with no fixed end: input stays open.
-    "input_opens": datetime.date(2024, 1, 1),
     "timeline": [
-        event(
-            "Strategien vedtages",
-            "Dialogen fortsætter, efter at strategien er vedtaget.",
-            date=datetime.date(2024, 1, 1), precision="quarter", status="done",
-        ),
         event(
             "Inddragelse på projektniveau",
             "Relevante aktører inddrages, når nye initiativer og partnerskaber udvikles og modnes.",
-            precision="label", label="Løbende", status="ongoing", rung="involve",
+            precision="label", label="Efter vedtagelsen", status="planned", rung="involve",
         ),
         event(
             "Årligt politisk og administrativt dialogmøde",
-            "Borgmestre, kommunale ledelser og partnere mødes om de fælles udfordringer i strategien.",
-            precision="label", label="Hvert år i strategiperioden", status="ongoing", rung="collaborate",
+            "Regionen tager initiativ til et dialogmøde om de fælles udfordringer i strategien.",
+            precision="label", label="Hvert år efter vedtagelsen", status="planned", rung="collaborate",
         ),
     ],
     "feedback": [],
     "body": [
         ("rich_text", (
-            "<p>Møderne tager udgangspunkt i de udfordringer, som ingen kan løse alene – for eksempel den "
-            "kollektive trafik på tværs af kommunegrænser og oprydningen efter jordforurening. Ud over de årlige "
-            "møder inddrages relevante aktører løbende i de konkrete projekter.</p>"
+            "<p>Møderne tager udgangspunkt i de udfordringer, der går på tværs af aktørerne i hovedstadsregionen "
+            "– for eksempel kollektiv trafik og jordforurening. Ud over de årlige møder inddrages relevante "
+            "aktører i de konkrete projekter.</p>"
         )),
-        ("key_figures", {
-            "heading": "",
-            "figures": figures(
-                ("1", "dialogmøde om året", "På både politisk og administrativt niveau."),
-                ("29", "kommuner", "Alle kommuner i hovedstadsregionen inviteres."),
-            ),
-        }),
-        ("contact", {"heading": "Spørgsmål om dialogmøderne?", "contact": "line.dahl@example.org"}),
     ],
 }
 
 
-# --- (d) Lund: Fokus Dalby (Swedish; three years, ten lessons) -------------------------------------
+# --- (d) Lund: Fokus Dalby (Swedish; three years, ten lessons; an example) ------------------------
+# The project, its aims, methods, partners and ten lessons are the source's. It gives no years, no
+# outcomes of single proposals and no public report link: the three-year window, the "you said, we did"
+# and the report link are illustrative.
 
 FOKUS_DALBY: Spec = {
     "language": "sv",
     "title": "Fokus Dalby – tre år av dialog om ortens framtid",
     "slug": "fokus-dalby",
+    "is_example": True,
+    "input_opens": datetime.date(2007, 1, 1),
+    "input_closes": datetime.date(2009, 12, 31),
+    "participation_channel": "Öppna möten, fokusgrupper, enkäter och Arbetsboken",
+    "participation_place": "Dalby",
+    "feedback_plan": (
+        "Projektet redovisas i en slutrapport om kunskapsinsamling, initiativ och aktiviteter, kommunikation, "
+        "fortsatt arbete, utvärderingar och erfarenheter."
+    ),
     "intro": (
         "Fokus Dalby var ett dialogprojekt som pågick i tre år i Dalby, drygt en mil öster om Lund. Kommunen "
         "letade tillsammans med invånare, föreningar och näringsliv efter sätt att utveckla orten – och efter "
@@ -898,7 +922,7 @@ FOKUS_DALBY: Spec = {
     "organisers": ["lunds-kommun"],
     "methods": ["open-meeting", "focus-group", "survey", "workbook"],
     "target_groups": ["residents", "local-associations", "businesses"],
-    "contacts": ["maja.lindqvist@example.org", "johan.berg@example.org"],
+    "contacts": ["karin.exempel@example.org"],
     "place_name": "Dalby",
     "latitude": "55.665800",
     "longitude": "13.349000",
@@ -907,24 +931,24 @@ FOKUS_DALBY: Spec = {
         event(
             "Projektet startar",
             "En projektgrupp med egen budget börjar arbeta, med stöd av en ledningsgrupp och en styrgrupp.",
-            precision="label", label="År 1", status="done",
+            precision="label", label="Projektets början", status="done",
         ),
         event(
             "Kunskapsinsamling",
             "Enkäter, fokusgrupper, öppna möten och Arbetsboken visar vad dalbyborna tycker om sin ort.",
-            precision="label", label="År 1", status="done", rung="konsultation",
+            precision="label", label="Under projekttiden", status="done", rung="konsultation",
         ),
         event(
             "Initiativ och aktiviteter",
             "Projekt startas utifrån invånarnas förslag, och lokala önskemål förs vidare till nämnder och "
             "förvaltningar.",
-            precision="label", label="År 2–3", status="done", rung="inflytande",
+            precision="label", label="Under projekttiden", status="done", rung="inflytande",
         ),
         event(
             "Slutrapport och utvärdering",
             "Arbetet redovisas i en slutrapport med kunskapsinsamling, initiativ, kommunikation, utvärderingar "
             "och erfarenheter.",
-            precision="label", label="Efter tre år", status="done",
+            precision="label", label="Vid projektets slut", status="done",
         ),
     ],
     "feedback": [
@@ -946,7 +970,7 @@ FOKUS_DALBY: Spec = {
         feedback(
             "Möten på invånarnas villkor",
             "Många har svårt att komma på möten dagtid på kommunens kontor.",
-            "Projektet mötte dalbyborna där de fanns och när de hade tid, också på kvällar och helger, och "
+            "Projektet mötte dalbyborna där de fanns och när de hade tid, också utanför kontorstid, och "
             "varierade mötesformerna.",
             "adopted",
         ),
@@ -961,10 +985,10 @@ FOKUS_DALBY: Spec = {
         feedback(
             "Dialog även efter projektet",
             "Dialogen får inte ta slut när projektet gör det.",
-            "Slutrapporten föreslår en central resurs för medborgardialog i kommunen och en mer strategisk roll "
-            "för medborgarkontoren.",
+            "Bland projektets lärdomar finns att kommunen behöver en central resurs för medborgardialog och att "
+            "medborgarkontoren skulle kunna spela en mer strategisk roll.",
             "under_consideration",
-            "Förslagen kräver beslut om organisation och resurser som kommunen ännu inte har fattat.",
+            "Lärdomarna är förslag; att genomföra dem kräver beslut om organisation och resurser.",
         ),
         ("report", {"title": "Slutrapport Fokus Dalby (demolänk)", "url": "https://example.org/lund/fokus-dalby"}),
     ],
@@ -972,7 +996,7 @@ FOKUS_DALBY: Spec = {
         ("key_figures", {
             "heading": "Fokus Dalby i siffror",
             "figures": figures(
-                ("3", "år", "Projektet hade egen budget och tid att bygga förtroende."),
+                ("3", "år", "Långsiktighet var ett av projektets tre ledord."),
                 ("10", "lärdomar", "Erfarenheter att ta med till nästa dialogprojekt."),
                 ("drygt 10 km", "öster om Lund", "Dalby är en tätort i Lunds kommun."),
             ),
@@ -1006,8 +1030,8 @@ FOKUS_DALBY: Spec = {
                 ("Var flexibel",
                  "Engagemang uppstår inte enligt schema, och arbetet måste kunna ändra riktning."),
                 ("Arbetstid efter uppdraget",
-                 "Den som arbetar med dialog behöver kunna jobba kvällar och helger när uppgifterna kräver det, "
-                 "inte bara vanlig kontorstid."),
+                 "Den som arbetar med dialog behöver kunna lägga upp sin arbetstid efter uppgifterna, inte efter "
+                 "vanlig kontorstid."),
                 ("Medborgarkontoren kan göra mer",
                  "Kommunens medborgarkontor skulle kunna användas mer strategiskt i dialogarbetet."),
                 ("En central stödfunktion",
@@ -1015,19 +1039,28 @@ FOKUS_DALBY: Spec = {
                  "politiker."),
             ),
         }),
-        ("contact", {"heading": "Frågor om Fokus Dalby?", "contact": "maja.lindqvist@example.org"}),
+        ("contact", {"heading": "Frågor om Fokus Dalby?", "contact": "karin.exempel@example.org"}),
     ],
 }
 
 
 # --- (e) Krokom: dialogue on the comprehensive plan, following the municipality's strategy (Swedish) --
+# An example as a whole: the source is Krokom's strategy for citizen dialogue (the ladder, the steps,
+# the principles, the law it cites), not a plan dialogue. The plan process, its dates, the bodies
+# consulted, the feedback and the contact are illustrative.
 
 KROKOM: Spec = {
     "language": "sv",
     "title": "Medborgardialog om Krokoms nya översiktsplan",
     "slug": "oversiktsplan-krokom",
+    "is_example": True,
     "input_opens": datetime.date(2026, 10, 5),
     "input_closes": datetime.date(2026, 12, 15),
+    "participation_channel": "Kom till ett dialogmöte, svara i medborgarpanelen eller lämna synpunkter i samrådet",
+    "feedback_plan": (
+        "Synpunkterna sammanställs i en rapport till kommunfullmäktige och publiceras, så att deltagarna ser "
+        "vilken skillnad dialogen har gjort – så som kommunens strategi för medborgardialog beskriver."
+    ),
     "intro": (
         "Krokoms kommun vill att invånarna ska ha inflytande över hur kommunen utvecklas. Därför bjuder kommunen "
         "in till medborgardialog inför den nya översiktsplanen, enligt sin strategi för medborgardialog och med "
@@ -1069,7 +1102,7 @@ KROKOM: Spec = {
     "organisers": ["krokoms-kommun"],
     "methods": ["dialogue-meeting", "open-meeting", "citizen-panel", "formal-hearing"],
     "target_groups": ["residents", "young-people", "local-associations"],
-    "contacts": ["elin.persson@example.org"],
+    "contacts": ["erik.exempel@example.org"],
     "place_name": "Krokoms kommun",
     "latitude": "63.326500",
     "longitude": "14.460000",
@@ -1148,7 +1181,7 @@ KROKOM: Spec = {
                 ("3", "parter i dialogen", "Politiker, invånare och tjänstepersoner."),
             ),
         }),
-        ("contact", {"heading": "Frågor om dialogen eller samrådet?", "contact": "elin.persson@example.org"}),
+        ("contact", {"heading": "Frågor om dialogen eller samrådet?", "contact": "erik.exempel@example.org"}),
     ],
 }
 
@@ -1156,6 +1189,8 @@ KROKOM: Spec = {
 # In the order they appear in their index. CONFERENCE is the one whose feedback is owed.
 DIALOGUES: list[Spec] = [PRINCIPLES, CONFERENCE, REGIONAL_STRATEGY, YEARLY_MEETINGS, FOKUS_DALBY, KROKOM]
 
-# The date the demo content was written for: statuses derived from the timeline are as described
-# above on this day (later, open dialogues close and may owe feedback, as real ones would).
+# The date the demo content was written for. On this day the statuses derived from the participation
+# windows and decision records are: principles and yearly meetings planned (no window), the conference
+# closed and owing feedback, the strategy decided, Fokus Dalby closed, Krokom open. Later, open dialogues
+# close and may owe feedback, as real ones would.
 WRITTEN_FOR = datetime.date(2026, 11, 25)

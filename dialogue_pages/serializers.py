@@ -21,7 +21,7 @@ from .status import status_info
 SUMMARY_KEYS = (
     "id", "type", "locale", "title", "slug", "url", "path", "intro", "badge", "status", "start", "end",
     "participation", "decision", "feedback_owed", "days_since_close", "organisers", "place", "tags", "target_groups",
-    "methods", "first_published_at", "last_published_at",
+    "methods", "example", "first_published_at", "last_published_at",
 )
 
 
@@ -86,6 +86,7 @@ def _representation(page: DialoguePageBase, translations: list[Page]) -> dict[st
         "cancellation": {"reason": page.cancellation_reason} if page.is_cancelled else None,
         "feedback_plan": page.feedback_plan,
         "quality": quality(page),
+        "example": page.is_example,
         "organisers": [
             {"id": org.pk, "slug": org.slug, "name": org.name, "kind": org.kind, "website": org.website}
             for org in page.organisers.all()

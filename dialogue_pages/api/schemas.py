@@ -150,6 +150,8 @@ class DialogueSummary(Schema):
     tags: list[str]
     target_groups: list[NamedRef]
     methods: list[MethodRef]
+    example: bool = Field(False, description="true if parts of the record are illustrative (demo or training "
+                                             "content), not the organisers' own account: show a notice")
     first_published_at: datetime.datetime | None
     last_published_at: datetime.datetime | None
 
