@@ -8,6 +8,7 @@ VENV ?= .venv
 PORT ?= 8000
 BIN = $(VENV)/bin
 STAMP = $(VENV)/.installed-stamp
+NODE_STAMP = node_modules/.installed-stamp
 MANAGE = $(BIN)/python manage.py
 
 .PHONY: run demo test lint messages clean bench bench-full
@@ -18,6 +19,11 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install --quiet -e ".[dev]"
 	touch $(STAMP)
 
+# axe-core for the browser tests (tests/e2e), at the version package-lock.json pins.
+$(NODE_STAMP): package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $(NODE_STAMP)
+
 demo: $(STAMP)
 	$(MANAGE) migrate --noinput
 	$(MANAGE) load_demo_dialogues
@@ -27,7 +33,8 @@ run: demo
 	$(MANAGE) runserver 127.0.0.1:$(PORT)
 
 # The whole suite with the bundled site's settings, then the plugin alone in a minimal host project.
-test: $(STAMP)
+# The browser tests (tests/e2e) need Debian's chromium; without /usr/bin/chromium they are skipped.
+test: $(STAMP) $(NODE_STAMP)
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 	$(BIN)/python -m pytest tests/host --ds=tests.host.settings $(PYTEST_ARGS)
 
@@ -49,4 +56,4 @@ messages: $(STAMP)
 	for app in dialogue_pages blocks site; do (cd $$app && ../$(BIN)/python ../manage.py makemessages -l da -l sv --no-obsolete && ../$(BIN)/python ../manage.py compilemessages); done
 
 clean:
-	rm -rf $(VENV) db.sqlite3 media static_collected .pytest_cache
+	rm -rf $(VENV) node_modules db.sqlite3 media static_collected .pytest_cache
