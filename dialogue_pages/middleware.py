@@ -109,7 +109,10 @@ class ApiProblemMiddleware:
             response = as_problem(self.get_response(request))
         finally:
             request.method = "HEAD"
-        if not response.streaming:
+        if response.streaming:
+            # Not run: a streamed export would read the whole table only to be thrown away.
+            response.streaming_content = []
+        else:
             length = len(response.content)
             response.content = b""
             response["Content-Length"] = str(length)

@@ -141,12 +141,14 @@ def feed_response(request: HttpRequest, kind: FeedFormat, title: str, entries: l
     return cacheable_response(request, render(request, kind, title, entries, locale), FORMATS[kind][1])
 
 
-def documented(media_type: str, what: str) -> dict:
-    return {"responses": {200: {"description": what, "content": {media_type: {"schema": {"type": "string"}}}}}}
+def documented(what: str, *media_types: str) -> dict:
+    content = {media_type: {"schema": {"type": "string"}} for media_type in media_types}
+    return {"responses": {200: {"description": what, "content": content}}}
 
 
 @router.get("/dialogues.{kind}", summary="Feed of new and updated dialogues", response={200: None},
-            openapi_extra=documented("application/atom+xml", "an Atom 1.0 feed, or RSS 2.0 for .rss"))
+            openapi_extra=documented("an Atom 1.0 feed, or RSS 2.0 for .rss", "application/atom+xml",
+                                     "application/rss+xml"))
 def dialogues_feed(request: HttpRequest, kind: FeedFormat, filters: Query[FeedFilters]) -> HttpResponse:
     """The 50 most recently published or updated public dialogues (``.atom`` or ``.rss``)."""
     entries = dialogue_entries(rows_for(filters))
@@ -154,7 +156,8 @@ def dialogues_feed(request: HttpRequest, kind: FeedFormat, filters: Query[FeedFi
 
 
 @router.get("/feedback.{kind}", summary="Feed of feedback and decisions", response={200: None},
-            openapi_extra=documented("application/atom+xml", "an Atom 1.0 feed, or RSS 2.0 for .rss"))
+            openapi_extra=documented("an Atom 1.0 feed, or RSS 2.0 for .rss", "application/atom+xml",
+                                     "application/rss+xml"))
 def feedback_feed(request: HttpRequest, kind: FeedFormat, filters: Query[FeedFilters]) -> HttpResponse:
     """One entry per published "you said, we did" item and per recorded decision (``.atom`` or ``.rss``)."""
     entries = feedback_entries(rows_for(filters), timezone.localdate())

@@ -73,8 +73,15 @@ def add_block_union(document: dict[str, Any]) -> dict[str, Any]:
 
 PROBLEM_CONTENT_TYPE = "application/problem+json"
 PROBLEM_REF = "#/components/schemas/Problem"
-# Any operation may meet these: a database outage (503, with Retry-After).
-COMMON_PROBLEMS = {"503": "Service unavailable: the database does not answer; retry after Retry-After seconds"}
+# Problems any operation may answer, whatever its own code raises.
+COMMON_PROBLEMS = {
+    # UrlGuardMiddleware: a control character anywhere in the query string.
+    "400": "Bad request: a parameter has a value that cannot be used",
+    "503": "Service unavailable: the database does not answer; retry after Retry-After seconds",
+}
+PARAMETER_PROBLEMS = {"422": "Invalid parameters: a parameter does not match its schema"}
+PATH_PROBLEMS = {"404": "Not found: nothing public has this address"}
+RETRY_AFTER = {"Retry-After": {"description": "seconds to wait before trying again", "schema": {"type": "integer"}}}
 
 
 def problem_responses(document: dict[str, Any]) -> dict[str, Any]:
@@ -83,15 +90,19 @@ def problem_responses(document: dict[str, Any]) -> dict[str, Any]:
         for operation in operations.values():
             responses = {str(code): response for code, response in operation.get("responses", {}).items()}
             operation["responses"] = responses
-            for code, description in COMMON_PROBLEMS.items():
+            parameters = operation.get("parameters", [])
+            expected = dict(COMMON_PROBLEMS)
+            if parameters:
+                expected.update(PARAMETER_PROBLEMS)
+            if any(parameter.get("in") == "path" for parameter in parameters):
+                expected.update(PATH_PROBLEMS)
+            for code, description in expected.items():
                 responses.setdefault(code, {"description": description})
             for code, response in responses.items():
                 if code.isdigit() and int(code) >= 400:
                     response["content"] = {PROBLEM_CONTENT_TYPE: {"schema": {"$ref": PROBLEM_REF}}}
                     if code in ("429", "503"):
-                        response["headers"] = {"Retry-After": {
-                            "description": "seconds to wait before trying again", "schema": {"type": "integer"},
-                        }}
+                        response["headers"] = dict(RETRY_AFTER)
     return document
 
 

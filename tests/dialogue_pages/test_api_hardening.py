@@ -32,9 +32,17 @@ CONTROL_CHARACTER_URLS = [
     "/api/v1/search/?q=%00",
     "/api/v1/search/?q=havn&tag=%00",
     "/api/v1/search/suggest/?q=ha%00",
+    "/api/v1/feeds/dialogues.atom?tag=%00",
+    "/api/v1/feeds/feedback.rss?organisation=%1b",
+    "/api/v1/calendar.ics?locale=%00",
+    "/api/v1/dialogues/1/calendar.ics?x=%00",
+    "/api/v1/export/dialogues.csv?locale=%00",
+    "/api/v1/export/dialogues.jsonl?locale=%7f",
+    "/api/v1/export/?x=%00",
 ]
 CONTROL_CHARACTER_PATHS = ["/api/v1/dialogues/by-slug/da/%00/", "/api/v1/dialogues/by-slug/%00/x/",
-                           "/api/v1/dialogues/%00/", "/api/v1/%7f/"]
+                           "/api/v1/dialogues/%00/", "/api/v1/%7f/", "/api/v1/preview/%00/",
+                           "/api/v1/feeds/%00.atom"]
 
 
 @pytest.fixture
@@ -87,7 +95,9 @@ def test_sizes_and_integer_ranges_are_checked(client, page, url, status):
                                  "/api/v1/dialogues/by-slug/da/havneplan/",
                                  "/api/v1/dialogues/by-path/?path=/havneplan/", "/api/v1/ladders/",
                                  "/api/v1/organisations/", "/api/v1/tags/", "/api/v1/search/?q=havn",
-                                 "/api/v1/search/suggest/?q=ha", "/api/v1/openapi.json"])
+                                 "/api/v1/search/suggest/?q=ha", "/api/v1/openapi.json",
+                                 "/api/v1/feeds/dialogues.atom", "/api/v1/calendar.ics",
+                                 "/api/v1/dialogues/{id}/calendar.ics", "/api/v1/export/"])
 def test_head_answers_like_get_without_a_body(client, page, url):
     url = url.format(id=page.pk)
     got = client.get(url)
@@ -100,11 +110,21 @@ def test_head_answers_like_get_without_a_body(client, page, url):
 
 
 @pytest.mark.parametrize("url", ["/api/v1/dialogues/", "/api/v1/dialogues/{id}/", "/api/v1/ladders/",
-                                 "/api/v1/search/", "/api/v1/search/suggest/", "/api/v1/tags/"])
+                                 "/api/v1/search/", "/api/v1/search/suggest/", "/api/v1/tags/",
+                                 "/api/v1/feeds/dialogues.rss", "/api/v1/export/dialogues.csv"])
 def test_options_lists_the_allowed_methods(client, page, url):
     response = client.options(url.format(id=page.pk))
     assert response.status_code == 204
     assert response["Allow"] == "GET, HEAD, OPTIONS"
+
+
+def test_head_of_a_streamed_export_has_no_body(client, page):
+    got = client.get("/api/v1/export/dialogues.jsonl")
+    head = client.head("/api/v1/export/dialogues.jsonl")
+    assert got.status_code == head.status_code == 200
+    assert head["Content-Type"] == got["Content-Type"]
+    assert b"".join(got.streaming_content)
+    assert b"".join(head.streaming_content) == b""
 
 
 @pytest.mark.parametrize("method", ["post", "put", "patch", "delete"])
@@ -159,7 +179,8 @@ def database_down(monkeypatch, error: type[Exception] = OperationalError):
 
 @pytest.mark.parametrize("error", [OperationalError, InterfaceError])
 @pytest.mark.parametrize("url", ["/api/v1/dialogues/", "/api/v1/dialogues/1/", "/api/v1/ladders/",
-                                 "/api/v1/search/?q=havn", "/api/v2/pages/"])
+                                 "/api/v1/organisations/", "/api/v1/dialogues/by-slug/da/havneplan/",
+                                 "/api/v2/pages/"])
 def test_database_outage_is_a_503_problem_on_the_api(client, db, monkeypatch, error, url):
     with database_down(monkeypatch, error):
         response = client.get(url)
@@ -212,3 +233,50 @@ def test_an_unreachable_database_is_a_503(client):
     assert page.status_code == 503 and page["Content-Type"].startswith("text/html")
     assert ready.status_code == 503
     assert client.get("/api/v1/dialogues/").status_code == 200
+
+
+@pytest.fixture
+def spec(client, db) -> dict:
+    return client.get("/api/v1/openapi.json").json()
+
+
+def test_every_error_is_documented_as_a_problem_document(spec):
+    for path, operations in spec["paths"].items():
+        for method, operation in operations.items():
+            responses = operation["responses"]
+            assert {"400", "503"} <= set(responses), (method, path)
+            if operation.get("parameters"):
+                assert "422" in responses, (method, path)
+            if "{" in path:
+                assert "404" in responses, (method, path)
+            for code, response in responses.items():
+                if int(code) >= 400:
+                    assert response["content"] == {
+                        "application/problem+json": {"schema": {"$ref": "#/components/schemas/Problem"}}
+                    }, (method, path, code)
+            assert "Retry-After" in responses["503"]["headers"]
+
+
+def test_parameters_are_documented_with_their_constraints(spec):
+    parameters = {item["name"]: item["schema"] for item in spec["paths"]["/api/v1/dialogues/"]["get"]["parameters"]}
+    locale = parameters["locale"]["anyOf"][0]
+    assert locale["enum"] == ["da", "sv", "en"]
+    assert parameters["status"]["anyOf"][0]["enum"] == ["planned", "open", "closed", "decided", "cancelled"]
+    assert parameters["ordering"]["enum"] == ["-start", "start", "-updated", "title"]
+    assert parameters["updated_since"]["anyOf"][0]["format"] == "date-time"
+    assert parameters["tag"]["anyOf"][0]["pattern"] == "^[^\\x00-\\x1f\\x7f]*$"
+    by_slug = spec["paths"]["/api/v1/dialogues/by-slug/{locale}/{slug}/"]["get"]["parameters"]
+    assert by_slug[0]["schema"]["enum"] == ["da", "sv", "en"]
+
+
+def test_locale_enum_follows_the_content_languages(client, db, settings):
+    settings.WAGTAIL_CONTENT_LANGUAGES = [("da", "Danish"), ("en", "English")]
+    spec = client.get("/api/v1/openapi.json").json()
+    ladders = {item["name"]: item["schema"] for item in spec["paths"]["/api/v1/ladders/"]["get"]["parameters"]}
+    assert ladders["locale"]["anyOf"][0]["enum"] == ["da", "en"]
+
+
+def test_feeds_document_both_formats(spec):
+    for path in ("/api/v1/feeds/dialogues.{kind}", "/api/v1/feeds/feedback.{kind}"):
+        content = spec["paths"][path]["get"]["responses"]["200"]["content"]
+        assert set(content) == {"application/atom+xml", "application/rss+xml"}
