@@ -65,7 +65,8 @@ def test_editor_shows_the_tabs(editor_client, dialogue_index):
     for tab in ("Content", "Participation", "Timeline, feedback &amp; decision", "Promote", "Settings"):
         assert tab in html
     for field in ("input_opens", "input_closes", "participation_url", "decision_date", "decision_summary",
-                  "feedback_plan", "is_cancelled", "cancellation_reason", "tags", "consulted_bodies-TOTAL_FORMS"):
+                  "feedback_plan", "is_cancelled", "cancellation_reason", "tags", "consulted_bodies-TOTAL_FORMS",
+                  "is_example"):
         assert f'name="{field}"' in html, field
 
 
