@@ -71,6 +71,9 @@ def page(browser: Browser, live_server) -> Iterator[Page]:
     context.set_default_timeout(TIMEOUT_MS)
     tab = context.new_page()
     yield tab
+    # Leave the page first: the admin's timers (editing-session pings, preview updates) must not send
+    # requests while the test database is being emptied.
+    tab.goto("about:blank")
     context.close()
 
 
