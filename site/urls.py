@@ -5,6 +5,7 @@ from django.conf.urls.i18n import i18n_patterns
 from django.conf.urls.static import static
 from django.contrib import admin
 from django.urls import include, path
+from django.views.generic import TemplateView
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
@@ -20,10 +21,17 @@ urlpatterns = [
     path("api/v2/", api_router.urls),
     path("sitemap.xml", sitemap, {"sitemaps": {"pages": PublicPagesSitemap}}, name="sitemap"),
     path("", include("dialogue_pages.urls")),
+    # The web components at work against this site's own API (docs/embed.md).
+    path("embed-example/", TemplateView.as_view(template_name="embed_example.html"), name="embed_example"),
 ]
 
 if settings.DEBUG:
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
-# Pages of other languages than the default live under /sv/, /en/…; the default has no prefix.
-urlpatterns += i18n_patterns(path("", include(wagtail_urls)), prefix_default_language=False)
+# Pages of other languages than the default live under /sv/, /en/…; the default has no prefix. The search
+# page too: /search/ searches Danish dialogues, /sv/search/ Swedish ones.
+urlpatterns += i18n_patterns(
+    path("", include("search.urls")),
+    path("", include(wagtail_urls)),
+    prefix_default_language=False,
+)

@@ -1,0 +1,140 @@
+"""The public search page /search/: the search service rendered on the server, with facets and pages."""
+
+import datetime
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from wagtail.models import Page
+
+from dialogue_pages.api.cursor import encode_cursor
+from dialogue_pages.factories import DialogueIndexPageFactory, DialoguePageFactory, OrganisationFactory
+from search.api import CURSOR_ORDERING
+from search.templatetags.dialogue_search import marked
+
+from .conftest import search_json, titles
+
+
+def page_titles(html: str) -> list[str]:
+    hits = html.split('<ol class="search-hits"', 1)[1].split("</ol>", 1)[0] if "search-hits" in html else ""
+    return [part.split("</a>", 1)[0].split(">", 1)[1] for part in hits.split("<h3><a ")[1:]]
+
+
+def test_results_count_snippets_and_facets_as_in_the_api(client, make_dialogue):
+    lund = OrganisationFactory(name="Lund", slug="lund")
+    make_dialogue(title="Borgermødet i Valby", intro="Om trafik i Valby", organisers=[lund])
+    make_dialogue(title="Trafikplan", intro="Trafik i byen")
+    response = client.get("/search/", {"q": "valby"})
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert page_titles(html) == titles(search_json(client, q="valby", locale="da"))
+    assert "1 dialogue found" in html
+    assert "Om trafik i <mark>Valby</mark>" in html
+    assert '<a href="?q=valby&amp;organisation=lund">Lund <span class="facet__count">(1)</span></a>' in html
+    assert 'data-dialogue-suggest="/api/v1/"' in html and 'data-locale="da"' in html
+    assert '<script type="module" src="/static/dialogue_pages/dialogue-elements.js"></script>' in html
+
+
+def test_a_facet_link_filters_and_can_be_removed(client, make_dialogue):
+    lund = OrganisationFactory(name="Lund", slug="lund")
+    make_dialogue(title="Trafik i Lund", organisers=[lund])
+    make_dialogue(title="Trafik i Malmø")
+    html = client.get("/search/", {"q": "trafik", "organisation": "lund"}).content.decode()
+    assert page_titles(html) == ["Trafik i Lund"]
+    assert 'aria-current="true"' in html
+    assert '<a href="?q=trafik">Remove filter Organisation: Lund</a>' in html
+    # The filter travels with a new query typed into the form.
+    assert '<input type="hidden" name="organisation" value="lund">' in html
+
+
+def test_pages_use_the_same_relevance_cursor_as_the_api(client, make_dialogue):
+    for n in range(23):
+        make_dialogue(title=f"Skole {n}", start_date=datetime.date(2020, 1, 1) + datetime.timedelta(days=n))
+    first = client.get("/search/", {"q": "skole"}).content.decode()
+    cursor = encode_cursor(CURSOR_ORDERING, [20])
+    assert "23 dialogues found" in first and "Showing 1–20 of 23" in first
+    assert f'href="?q=skole&amp;cursor={cursor}" rel="next"' in first
+    second = client.get("/search/", {"q": "skole", "cursor": cursor}).content.decode()
+    assert "Showing 21–23 of 23" in second and '<ol class="search-hits" start="21">' in second
+    assert 'href="?q=skole" rel="prev"' in second and 'rel="next"' not in second
+    api = client.get("/api/v1/search/", {"q": "skole", "locale": "da", "cursor": cursor}).json()
+    assert page_titles(second) == titles(api)
+
+
+def test_no_results_and_an_empty_form(client, make_dialogue):
+    make_dialogue(title="Trafikplan")
+    empty = client.get("/search/").content.decode()
+    assert '<input id="search-q" name="q" type="search" value=""' in empty
+    nothing = client.get("/search/", {"q": "zzzqqq"}).content.decode()
+    assert "No dialogues found" in nothing and "Try fewer or other words" in nothing
+
+
+@pytest.mark.parametrize(("params", "message"), [
+    ({"q": "x" * 501}, "at most 500 characters"),
+    ({"q": "trafik", "status": "nonsense"}, "cannot be used: status"),
+    ({"q": "trafik", "year": "abc"}, "cannot be used: year"),
+    ({"q": "trafik", "cursor": "not-a-cursor"}, "link to a page of results is broken"),
+    ({"q": "trafik", "cursor": encode_cursor(CURSOR_ORDERING, [999999])}, "link to a page of results is broken"),
+])
+def test_bad_input_is_400_with_a_message(client, make_dialogue, params, message):
+    response = client.get("/search/", params)
+    assert response.status_code == 400
+    assert message in response.content.decode()
+
+
+@pytest.mark.parametrize("q", ['"', "-", "*:()", "AND OR NOT", "ø" * 200, "<script>alert(1)</script>", "%00"])
+def test_odd_queries_never_fail(client, make_dialogue, q):
+    make_dialogue(title="Trafikplan")
+    response = client.get("/search/", {"q": q})
+    assert response.status_code == 200
+    assert "<script>alert" not in response.content.decode()
+
+
+def test_control_characters_are_refused(client):
+    assert client.get("/search/", {"q": "a\x00b"}).status_code == 400
+    assert client.get("/search/", {"q": "a\x07b"}).status_code == 400
+
+
+def test_drafts_never_show(client, make_dialogue, dialogue_index):
+    DialoguePageFactory(parent=dialogue_index, title="Hemmelig trafik", live=False)
+    make_dialogue(title="Offentlig trafik")
+    assert page_titles(client.get("/search/", {"q": "trafik"}).content.decode()) == ["Offentlig trafik"]
+
+
+def test_each_language_searches_its_own_dialogues(client, make_dialogue, locales):
+    swedish_index = DialogueIndexPageFactory(parent=Page.get_first_root_node(), locale=locales["sv"], slug="sv-index")
+    make_dialogue(title="Trafik i Valby")
+    make_dialogue(parent=swedish_index, locale=locales["sv"], title="Trafik i Lund", slug="lund")
+    assert page_titles(client.get("/search/", {"q": "trafik"}).content.decode()) == ["Trafik i Valby"]
+    swedish = client.get("/sv/search/", {"q": "trafik"})
+    assert swedish.status_code == 200
+    html = swedish.content.decode()
+    assert page_titles(html) == ["Trafik i Lund"] and '<html lang="sv">' in html
+    assert "Sök bland dialoger" in html or "Search dialogues" in html
+
+
+def test_the_page_is_limited_like_the_api(client, settings):
+    settings.DIALOGUE_SEARCH_RATE_LIMIT = 2
+    settings.DIALOGUE_SEARCH_RATE_WINDOW = 3600
+    settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+                                   "LOCATION": "search-page-rate"}}
+    assert client.get("/search/", {"q": "a"}).status_code == 200
+    assert client.get("/api/v1/search/", {"q": "a"}).status_code == 200
+    refused = client.get("/search/", {"q": "a"})
+    assert refused.status_code == 429 and int(refused["Retry-After"]) > 0
+    assert "Too many searches" in refused.content.decode()
+
+
+def test_one_request_a_few_queries(client, make_dialogue):
+    for n in range(5):
+        make_dialogue(title=f"Skole {n}")
+    client.get("/search/", {"q": "skole"})
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get("/search/", {"q": "skole"}).status_code == 200
+    assert len(queries) <= 6
+
+
+def test_snippets_keep_only_their_mark_tags():
+    assert marked("a <mark>b</mark> &lt;c&gt;") == "a <mark>b</mark> &lt;c&gt;"
+    assert marked("<script>x</script><mark>y") == "&lt;script&gt;x&lt;/script&gt;<mark>y</mark>"
+    assert marked("</mark>z") == "z"
