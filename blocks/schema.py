@@ -9,8 +9,6 @@ Schema = dict[str, Any]
 
 STRING: Schema = {"type": "string"}
 NULLABLE_STRING: Schema = {"type": ["string", "null"]}
-INTEGER: Schema = {"type": "integer"}
-NULLABLE_INTEGER: Schema = {"type": ["integer", "null"]}
 DATE: Schema = {"type": ["string", "null"], "format": "date"}
 
 

@@ -96,11 +96,6 @@ class ParticipationRung(TranslatableMixin, Orderable):
     def __str__(self) -> str:
         return f"{self.ladder.name}: {self.name}"
 
-    @property
-    def position(self) -> int:
-        """1-based place of the rung on its ladder."""
-        return list(self.ladder.rungs.values_list("pk", flat=True)).index(self.pk) + 1
-
     def badge(self) -> dict:
         """The badge a site draws for this rung (``blocks.shapes.Badge``): label, position, ladder size, colour."""
         memo = _badges.get()

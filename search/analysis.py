@@ -114,11 +114,6 @@ def strip(word: str) -> str:
     return "".join(char for char in decomposed if not unicodedata.combining(char)) or stripped
 
 
-def analyse(text: str, locale: str) -> list[str]:
-    """The stems of the words of ``text``, as the index stores them."""
-    return stems(words(text), locale)
-
-
 def query_stems(word: str, locales: Iterable[str]) -> list[str]:
     """The distinct stems of one query word in each of ``locales`` (several when no locale is given)."""
     found: list[str] = []

@@ -128,9 +128,3 @@ def analyze_read_model() -> None:
     with connection.cursor() as cursor:
         for model in (PublishedDialogue, PublishedDialogueFacet):
             cursor.execute(f"ANALYZE {connection.ops.quote_name(model._meta.db_table)}")
-
-
-def remove_dialogue(page_id: int) -> bool:
-    """Delete the row of a page; True if there was one."""
-    deleted, _detail = PublishedDialogue.objects.filter(page_id=page_id).delete()
-    return bool(deleted)

@@ -4,9 +4,14 @@ import pytest
 import Stemmer
 
 from search import analysis
-from search.analysis import analyse, fold, query_stems, words
+from search.analysis import fold, query_stems, stems, words
 from search.highlight import Highlighter, snippet
 from search.query import MAX_ITEMS, Item, parse_query
+
+
+def analyse(text: str, locale: str) -> list[str]:
+    """The stems of the words of ``text``, as the index stores them."""
+    return stems(words(text), locale)
 
 
 @pytest.mark.parametrize(
