@@ -13,14 +13,16 @@ import tantivy
 
 from dialogue_pages.status import conditions
 
-from ...analysis import fold, stems, strip
+from ...analysis import fold, stems
 from ...query import Item, ParsedQuery
 from ..base import SearchFilters
 from .schema import MIN_PART, NEVER_EXPIRES, both_folds
 
 Occur, Query = tantivy.Occur, tantivy.Query
-FIELD_BOOSTS = {"title": 10.0, "intro": 5.0, "purpose": 2.0, "body": 1.0}
-FOLDED_BOOSTS = {"ftitle": 3.0, "ftext": 0.5}
+# Far apart, because a field's BM25 weighs its own rarity: a word rare in intros but common in titles
+# would otherwise lift an intro match above a title match.
+FIELD_BOOSTS = {"title": 20.0, "intro": 6.0, "purpose": 2.0, "body": 1.0}
+FOLDED_BOOSTS = {f"f{field}": boost * 0.3 for field, boost in FIELD_BOOSTS.items()}
 PARTS_SCORE = 0.001
 
 
@@ -54,13 +56,13 @@ def item_query(schema: tantivy.Schema, item: Item, locales: list[str], with_part
     stemmed = list(dict.fromkeys(tuple(stems(list(item.words), locale)) for locale in locales)) or [item.words]
     alternatives = [Query.boost_query(terms(schema, field, words), boost)
                     for field, boost in FIELD_BOOSTS.items() for words in stemmed]
-    folded = dict.fromkeys(tuple(way(word) for word in words) for words in [*stemmed, item.words]
-                           for way in (fold, strip))
+    folded = list(dict.fromkeys(tuple(fold(word) for word in words) for words in stemmed))
     alternatives += [Query.boost_query(terms(schema, field, words), boost)
                      for field, boost in FOLDED_BOOSTS.items() for words in folded]
     if with_parts and not item.is_phrase:
-        parts = dict.fromkeys(form for words in folded for form in words if len(form) >= MIN_PART)
-        alternatives += [Query.const_score_query(prefix(schema, "parts", part), PARTS_SCORE) for part in parts]
+        forms = sorted({form for word in (*item.words, *(words[0] for words in stemmed)) for form in both_folds(word)
+                        if len(form) >= MIN_PART})
+        alternatives += [Query.const_score_query(prefix(schema, "parts", form), PARTS_SCORE) for form in forms]
     return some(alternatives)
 
 

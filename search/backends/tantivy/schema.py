@@ -1,18 +1,19 @@
 """The Tantivy schema, and the analysers that turn a dialogue's text into its tokens.
 
-Text is analysed in Python by ``search.analysis`` and handed to Tantivy pre-tokenised, so the
-index holds exactly the stems and folded forms that queries are built from (``queries.py``):
-Tantivy's own filters cannot fold "å" to "aa" for Danish while also folding "ø" to "o", and
-have no decompounder. Fields per purpose:
+Text is analysed in Python by ``search.analysis`` and handed to Tantivy as space-separated
+tokens (Tantivy's whitespace tokenizer keeps them as they are, one position each), so the index
+holds exactly the stems and folded forms that queries are built from (``queries.py``): Tantivy's
+own filters cannot fold "å" to "aa" as Danish writes it, and have no decompounder. Fields:
 
 - ``title``, ``intro``, ``purpose``, ``body``: Snowball stems of the dialogue's locale, with
   positions (phrases), scored by BM25 with the field boosts of ``queries.FIELD_BOOSTS``;
-- ``ftitle``, ``ftext``: folded forms, both ways (å→aa and å→a, ø→oe and ø→o…) at the stem's
-  position, so "aarhus", "osterbro" or "kobenhavn" find what was written with the letters;
-- ``parts``: every suffix of every folded word, so that a query word found inside a compound
-  ("møde" in "borgermøde") is one prefix look-up in the term dictionary, with no vocabulary to
+- ``ftitle``, ``fintro``, ``fpurpose``, ``fbody``: the stems folded (å→aa, ø→oe, accents
+  dropped), weighing less, so "aarhus" finds "Århus" below an exact "Aarhus";
+- ``parts``: every suffix of every word, folded both ways (å→aa and å→a, ø→oe and ø→o), so a
+  query word inside a compound ("møde" in "borgermøde") or typed without the letters
+  ("osterbro", "kobenhavn") is one prefix walk of the term dictionary, with no vocabulary to
   keep beside the index;
-- ``suggest``/``suggest_start``: folded title words (and the first one) for as-you-type prefixes;
+- ``suggest``/``suggest_start``: title words (and the first one), folded both ways, for prefixes;
 - fast fields for filters, facets and order, and ``texts`` (stored) for snippets.
 """
 
@@ -24,23 +25,23 @@ import tantivy
 
 from dialogue_pages.status import TRANSITIONS
 
-from ...analysis import fold, stems, strip, word_spans
+from ...analysis import fold, fold_all, memo, stems, strip, words
 from ...documents import DialogueDocument
 
 # Part of every generation directory's name: an index written with another schema is never opened.
 SCHEMA_VERSION = 1
 STEM_FIELDS = ("title", "intro", "purpose", "body")
-FOLDED_FIELDS = ("ftitle", "ftext")
+FOLDED_FIELDS = ("ftitle", "fintro", "fpurpose", "fbody")
+# Tantivy's tokenizer that splits at white space and changes nothing: the tokens are made here.
+TOKENS = "whitespace"
 # The values of one facet value: "key<US>locale<US>label", so one terms aggregation yields all three.
 SEPARATOR = "\x1f"
 MULTI_VALUED = ("organisation", "tag", "target_group")
 DATE_FIELDS = (*TRANSITIONS, "date_from", "date_to")
-# Folded words shorter than MIN_TERM are not looked inside of, and parts shorter than MIN_PART neither
-# kept nor looked for: three letters find too much that is no compound (Danish "aarlige" stems to "aar",
-# which is inside "gaarden").
-MIN_TERM = MIN_PART = 4
-# Positions between the texts of ``ftext`` (intro, purpose, body), so no phrase spans two of them.
-FIELD_GAP = 100
+# Parts shorter than MIN_PART are neither kept nor looked for: three letters find too much that is
+# no compound (Danish "aarlige" stems to "aar", which is inside "gaarden"). The first part of a
+# compound has COMPOUND_HEAD letters or more ("by" in "bymøde").
+MIN_PART, COMPOUND_HEAD = 4, 2
 # ``expire_at`` of dialogues that never expire.
 NEVER_EXPIRES = 2**62
 
@@ -56,10 +57,10 @@ def build_schema() -> tantivy.Schema:
         builder.add_text_field(name, fast=True, tokenizer_name="raw", index_option="basic")
     for name in ("cancelled", "expire_at", *DATE_FIELDS, "year_from", "year_to"):
         builder.add_integer_field(name, indexed=True, fast=True)
-    for name in STEM_FIELDS + FOLDED_FIELDS + ("suggest",):
-        builder.add_text_field(name, tokenizer_name="raw")
-    for name in ("parts", "suggest_start"):
-        builder.add_text_field(name, tokenizer_name="raw", index_option="basic")
+    for name in STEM_FIELDS + FOLDED_FIELDS:
+        builder.add_text_field(name, tokenizer_name=TOKENS)
+    for name in ("parts", "suggest", "suggest_start"):
+        builder.add_text_field(name, tokenizer_name=TOKENS, index_option="basic")
     builder.add_bytes_field("texts", stored=True)
     return builder.build()
 
@@ -68,53 +69,45 @@ def ordinal(value: datetime.date | None) -> int:
     return value.toordinal() if value else 0
 
 
-def both_folds(word: str) -> list[str]:
+def both_folds(word: str) -> tuple[str, ...]:
     """The folded forms of a word: å→aa and å→a (one if they agree)."""
-    folded, stripped = fold(word), strip(word)
-    return [folded] if folded == stripped else [folded, stripped]
+    known = memo("both_folds")
+    if word not in known:
+        folded, stripped = fold(word), strip(word)
+        known[word] = (folded,) if folded == stripped else (folded, stripped)
+    return known[word]
 
 
-class Analysed:
-    """The tokens of one document's texts."""
+def parts_of(words: Iterable[str]) -> set[str]:
+    """The terms a query word is looked for in by prefix (``queries.item_query``), for compounds and spellings.
 
-    def __init__(self, document: DialogueDocument) -> None:
-        self.locale = document.locale
-        self.spans = {name: list(word_spans(getattr(document, name))) for name in STEM_FIELDS}
-        self.stems = {name: stems([span[2] for span in spans], self.locale) for name, spans in self.spans.items()}
-        self.forms: set[str] = set()
-
-    def stemmed(self, name: str) -> tantivy.PreTokenizedString:
-        tokens = [tantivy.Token(stem, position, start, end)
-                  for position, ((start, end, _word), stem) in enumerate(zip(self.spans[name], self.stems[name],
-                                                                             strict=True))]
-        return tantivy.PreTokenizedString("", tokens)
-
-    def folded(self, names: Iterable[str]) -> tantivy.PreTokenizedString:
-        """Folded stems and words at their positions, the texts of ``names`` one after another."""
-        tokens, offset = [], 0
-        for name in names:
-            for position, ((start, end, word), stem) in enumerate(zip(self.spans[name], self.stems[name],
-                                                                      strict=True)):
-                forms = dict.fromkeys(both_folds(stem) + both_folds(word))
-                self.forms.update(forms)
-                tokens.extend(tantivy.Token(form, offset + position, start, end) for form in forms)
-            offset += len(self.spans[name]) + FIELD_GAP
-        return tantivy.PreTokenizedString("", tokens)
-
-    def parts(self) -> list[str]:
-        """Every suffix (of MIN_PART letters or more) of the folded forms seen by ``folded``."""
-        return sorted({form[start:] for form in self.forms if len(form) >= MIN_TERM
-                       for start in range(len(form) - MIN_PART + 1)})
+    Each word folded both ways (å→aa and å→a, so "osterbro" and "aarlige" find "Østerbro"
+    and "årlige"), and its suffixes from the third letter on of MIN_PART letters or more: a part
+    inside a compound starts there ("møde" in "borgermøde", "havn" in "lystbådehavnen").
+    """
+    found = set()
+    for word in words:
+        for form in both_folds(word):
+            found.add(form)
+            found.update(form[start:] for start in range(COMPOUND_HEAD, len(form) - MIN_PART + 1))
+    return found
 
 
-def suggest_tokens(title: str) -> tuple[tantivy.PreTokenizedString, list[str]]:
-    """Folded title words at their positions, and the forms of the first word."""
-    tokens, first = [], []
-    for position, (start, end, word) in enumerate(word_spans(title)):
-        forms = both_folds(word)
-        first = first or forms
-        tokens.extend(tantivy.Token(form, position, start, end) for form in forms)
-    return tantivy.PreTokenizedString("", tokens), first
+def text_tokens(document: DialogueDocument) -> dict[str, str]:
+    """The space-separated tokens of every text field of ``document``."""
+    tokens, found = {}, set()
+    for name, folded_name in zip(STEM_FIELDS, FOLDED_FIELDS, strict=True):
+        words_of_field = words(getattr(document, name))
+        stemmed = stems(words_of_field, document.locale)
+        tokens[name] = " ".join(stemmed)
+        tokens[folded_name] = " ".join(fold_all(stemmed))
+        # Stems are (nearly always) starts of their words, so the words' parts hold theirs too.
+        found.update(words_of_field)
+    tokens["parts"] = " ".join(parts_of(found))
+    title = words(document.title)
+    tokens["suggest"] = " ".join(dict.fromkeys(form for word in title for form in both_folds(word)))
+    tokens["suggest_start"] = " ".join(both_folds(title[0])) if title else ""
+    return tokens
 
 
 def to_tantivy(document: DialogueDocument) -> tantivy.Document:
@@ -123,17 +116,8 @@ def to_tantivy(document: DialogueDocument) -> tantivy.Document:
     result.add_integer("page_id", document.page_id)
     result.add_integer("rank_key", (ordinal(document.sort_start) << 32) + document.page_id)
     result.add_text("locale", document.locale)
-    analysed = Analysed(document)
-    for name in STEM_FIELDS:
-        result.add_pre_tokenized_text(name, analysed.stemmed(name))
-    result.add_pre_tokenized_text("ftitle", analysed.folded(["title"]))
-    result.add_pre_tokenized_text("ftext", analysed.folded(["intro", "purpose", "body"]))
-    result.add_pre_tokenized_text("parts", tantivy.PreTokenizedString(
-        "", [tantivy.Token(part, 0, 0, 0) for part in analysed.parts()]))
-    suggest, first = suggest_tokens(document.title)
-    result.add_pre_tokenized_text("suggest", suggest)
-    for form in first:
-        result.add_text("suggest_start", form)
+    for name, text in text_tokens(document).items():
+        result.add_text(name, text)
     if document.rung_key:
         result.add_text("rung_key", document.rung_key)
         result.add_text("rung_labelled", SEPARATOR.join((document.rung_key, document.locale, document.rung_label)))
