@@ -15,7 +15,7 @@ const STRINGS = {
     loading: "Loading…", failed: "The dialogues could not be loaded.", none: "No dialogues match.",
     shown: ["{n} dialogue shown", "{n} dialogues shown"], more: "Show more",
     influence: "Level of influence", position: "{position} of {of}",
-    searchLabel: "Search dialogues", searchButton: "Search",
+    searchLabel: "Search dialogues", searchButton: "Search", listLabel: "Suggestions",
     found: ["{n} dialogue found", "{n} dialogues found"], notFound: "No dialogues found.",
     suggestions: ["1 suggestion. Use the arrow keys to choose it.", "{n} suggestions. Use the arrow keys to choose one."],
     takePart: "Take part", until: "Input until {date}", window: "Input {from} – {to}", online: "Take part online",
@@ -24,7 +24,7 @@ const STRINGS = {
     loading: "Indlæser…", failed: "Dialogerne kunne ikke hentes.", none: "Ingen dialoger matcher.",
     shown: ["{n} dialog vist", "{n} dialoger vist"], more: "Vis flere",
     influence: "Grad af indflydelse", position: "{position} af {of}",
-    searchLabel: "Søg i dialoger", searchButton: "Søg",
+    searchLabel: "Søg i dialoger", searchButton: "Søg", listLabel: "Forslag",
     found: ["{n} dialog fundet", "{n} dialoger fundet"], notFound: "Ingen dialoger fundet.",
     suggestions: ["1 forslag. Brug piletasterne for at vælge det.", "{n} forslag. Brug piletasterne for at vælge et."],
     takePart: "Deltag", until: "Input til og med {date}", window: "Input {from} – {to}", online: "Deltag online",
@@ -33,7 +33,7 @@ const STRINGS = {
     loading: "Laddar…", failed: "Dialogerna kunde inte hämtas.", none: "Inga dialoger matchar.",
     shown: ["{n} dialog visas", "{n} dialoger visas"], more: "Visa fler",
     influence: "Grad av inflytande", position: "{position} av {of}",
-    searchLabel: "Sök bland dialoger", searchButton: "Sök",
+    searchLabel: "Sök bland dialoger", searchButton: "Sök", listLabel: "Förslag",
     found: ["{n} dialog hittades", "{n} dialoger hittades"], notFound: "Inga dialoger hittades.",
     suggestions: ["1 förslag. Använd piltangenterna för att välja det.", "{n} förslag. Använd piltangenterna för att välja ett."],
     takePart: "Delta", until: "Synpunkter till och med {date}", window: "Synpunkter {from} – {to}", online: "Delta online",
@@ -337,7 +337,7 @@ export function enhanceSearchField(input, { api, locale, language = languageOf(i
   input.dataset.dialogueEnhanced = "true";
   adoptStyles();
   const id = `dlg-suggestions-${++fieldCount}`;
-  const listbox = h("ul", { id, role: "listbox", class: "dlg-suggestions", hidden: true, "aria-label": t(language, "searchLabel") });
+  const listbox = h("ul", { id, role: "listbox", class: "dlg-suggestions", hidden: true, "aria-label": t(language, "listLabel") });
   const status = live || h("p", { class: "dlg-sr", role: "status", "aria-live": "polite" });
   input.after(listbox);
   if (!live) listbox.after(status);
