@@ -222,7 +222,8 @@ def unreachable_database():
         connection.settings_dict.update(original)
 
 
-@pytest.mark.django_db(transaction=True)
+# serialized_rollback: flushing without it would leave later serialized-rollback tests without content types.
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_an_unreachable_database_is_a_503(client):
     with unreachable_database():
         api = client.get("/api/v1/dialogues/")
