@@ -228,3 +228,15 @@ def test_a_commit_in_another_process_is_seen_by_the_next_search(tmp_path):
     assert found(reader, "havneplan") == []  # this process has opened and read the index
     assert run_writer(tmp_path, 7, 1).wait(timeout=120) == 0
     assert found(reader, "havneplan") == [7]  # no waiting, no rebuild: the next search reloads
+
+
+def test_an_index_of_another_version_finds_nothing_until_the_next_write_starts_a_new_one(backend):
+    backend.index([document(1, "Havneplan")])
+    old = backend.directory.current()
+    renamed = old.with_name("gen-v0-1-1")
+    old.rename(renamed)
+    backend.directory.point_to(renamed)
+    assert found(backend, "havneplan") == []
+    backend.index([document(2, "Skoleplan")])
+    assert backend.directory.current() not in (old, renamed)
+    assert found(backend, "plan") == [2]

@@ -6,6 +6,7 @@ few microseconds per search instead of a rebuild of anything in every worker.
 """
 
 import datetime
+import logging
 import threading
 from collections.abc import Callable
 from pathlib import Path
@@ -17,11 +18,12 @@ from dialogue_pages.status import NEVER, TRANSITIONS, Status, StatusFacts, statu
 
 from ...highlight import Highlighter, snippet
 from ...query import ParsedQuery
-from ..base import FACET_SIZE, FACETS, BackendUnavailable, FacetCount, Hit, SearchPage, SearchRequest
+from ..base import FACET_SIZE, FACETS, FacetCount, Hit, SearchPage, SearchRequest
 from .directory import IndexDirectory
 from .queries import filter_queries, filtered, suggest_query, text_query, visibility
 from .schema import SEPARATOR, build_schema
 
+logger = logging.getLogger(__name__)
 # Buckets asked of a terms aggregation: a value comes once per locale, and the counts are merged.
 BUCKETS = FACET_SIZE * 10
 STATUS_ORDER = [status.value for status in Status]
@@ -44,7 +46,9 @@ class Reader:
         if generation is None:
             return None
         if not self.directory.is_compatible(generation):
-            raise BackendUnavailable(f"{generation} was written by another version: run reindex_dialogues")
+            # Until the next write replaces it, or reindex_dialogues rebuilds it: found nothing.
+            logger.error("Search index %s was written by another version: run reindex_dialogues", generation)
+            return None
         with self._lock:
             try:
                 # Read before reloading: a commit after this read is seen by the next search.
@@ -121,13 +125,14 @@ class Reader:
 def by_score(searcher: tantivy.Searcher, query: tantivy.Query, offset: int, limit: int) -> tuple[list, int]:
     """The page's addresses by score, equal scores newest first (then highest id), and the total.
 
-    Tantivy breaks ties by its own document order, so every match tied with the page's last
-    score is fetched (the fetch grows until a lower score shows up) and ordered here.
+    Scores are weighted by recency, so matches of equal relevance come out newest first. Matches of
+    the same day still tie, which Tantivy breaks by its own document order: every match tied with
+    the page's last score is fetched (the fetch grows until a lower score shows up) and ordered here.
     """
     wanted = offset + limit
     fetch = wanted + 1
     while True:
-        result = searcher.search(query, fetch, count=True)
+        result = searcher.search(query, fetch, count=True, weight_by_field="recency")
         hits = result.hits
         if len(hits) < fetch or hits[-1][0] < hits[wanted - 1][0]:
             break

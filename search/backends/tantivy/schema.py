@@ -29,7 +29,7 @@ from ...analysis import fold, fold_all, memo, stems, strip, words
 from ...documents import DialogueDocument
 
 # Part of every generation directory's name: an index written with another schema is never opened.
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 STEM_FIELDS = ("title", "intro", "purpose", "body")
 FOLDED_FIELDS = ("ftitle", "fintro", "fpurpose", "fbody")
 # Tantivy's tokenizer that splits at white space and changes nothing: the tokens are made here.
@@ -42,6 +42,9 @@ DATE_FIELDS = (*TRANSITIONS, "date_from", "date_to")
 # no compound (Danish "aarlige" stems to "aar", which is inside "gaarden"). The first part of a
 # compound has COMPOUND_HEAD letters or more ("by" in "bymøde").
 MIN_PART, COMPOUND_HEAD = 4, 2
+# Start dates between these weigh scores by up to 1% (see ``recency``): fine enough for one day apart
+# to differ in a 32-bit score, coarse enough never to overturn a field boost.
+RECENCY_FROM, RECENCY_UNTIL, RECENCY_SPREAD = datetime.date(2000, 1, 1), datetime.date(2100, 1, 1), 0.03
 # ``expire_at`` of dialogues that never expire.
 NEVER_EXPIRES = 2**62
 
@@ -51,6 +54,9 @@ def build_schema() -> tantivy.Schema:
     builder.add_integer_field("page_id", stored=True, indexed=True, fast=True)
     # sort_start's ordinal and the page id in one number: newest first, then highest id.
     builder.add_integer_field("rank_key", fast=True)
+    # Scores are multiplied by a function of this (Tantivy's ``weight_by_field``): a spread of under 1%,
+    # so that equal scores come out newest first from Tantivy's own top-k and seldom tie.
+    builder.add_float_field("recency", fast=True)
     for name in ("locale", "rung_key", *MULTI_VALUED):
         builder.add_text_field(name, tokenizer_name="raw", index_option="basic")
     for name in ("rung_labelled", *(f"{kind}_labelled" for kind in MULTI_VALUED)):
@@ -67,6 +73,15 @@ def build_schema() -> tantivy.Schema:
 
 def ordinal(value: datetime.date | None) -> int:
     return value.toordinal() if value else 0
+
+
+def recency(start: datetime.date | None) -> float:
+    """1 for no date or one before RECENCY_FROM, rising to 1 + RECENCY_SPREAD at RECENCY_UNTIL."""
+    if start is None:
+        return 1.0
+    span = RECENCY_UNTIL.toordinal() - RECENCY_FROM.toordinal()
+    share = min(max(start.toordinal() - RECENCY_FROM.toordinal(), 0), span) / span
+    return 1.0 + RECENCY_SPREAD * share
 
 
 def both_folds(word: str) -> tuple[str, ...]:
@@ -115,6 +130,7 @@ def to_tantivy(document: DialogueDocument) -> tantivy.Document:
     result = tantivy.Document()
     result.add_integer("page_id", document.page_id)
     result.add_integer("rank_key", (ordinal(document.sort_start) << 32) + document.page_id)
+    result.add_float("recency", recency(document.sort_start))
     result.add_text("locale", document.locale)
     for name, text in text_tokens(document).items():
         result.add_text(name, text)

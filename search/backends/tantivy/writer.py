@@ -4,16 +4,17 @@ Documents are analysed before the lock is taken (the costly part), so other writ
 for Tantivy's own work. A full rebuild (``Rebuild``) fills a new generation and swaps it in.
 """
 
+import logging
 from collections.abc import Iterable
 from pathlib import Path
 
 import tantivy
 
 from ...documents import DialogueDocument
-from ..base import BackendUnavailable
 from .directory import IndexDirectory
 from .schema import build_schema, to_tantivy
 
+logger = logging.getLogger(__name__)
 # Tantivy's indexing memory: its minimum for one thread for a publish, more for a rebuild.
 WRITE_HEAP = 15_000_000
 REBUILD_HEAP = 200_000_000
@@ -56,12 +57,13 @@ class Writer:
     def current_generation(self) -> Path:
         """The current generation, created on the first write (call with the lock held)."""
         generation = self.directory.current()
-        if generation is None:
+        if generation is None or not self.directory.is_compatible(generation):
+            if generation is not None:
+                logger.error("Search index %s was written by another version; starting an empty one: "
+                             "run reindex_dialogues", generation)
             generation = self.directory.new_generation()
             create(generation)
             self.directory.point_to(generation)
-        elif not self.directory.is_compatible(generation):
-            raise BackendUnavailable(f"{generation} was written by another version: run reindex_dialogues")
         return generation
 
     def ensure(self) -> None:
