@@ -55,11 +55,13 @@ class Command(BaseCommand):
         rows = visible_rows().order_by("page_id")
         if locale:
             rows = rows.filter(locale=locale)
+        before = backend.indexed_ids(locale)
+        # Rows are listed after the rebuild began: what is published from then on reaches it too.
+        backend.prepare_rebuild(locale)
         ids = list(rows.values_list("page_id", flat=True))
         progress = Progress(self.stderr if self.verbosity >= 1 else StringIO(), len(ids), f"{backend.name:>13}")
         # Entries of the index being replaced that are no longer public (a new index never gets them).
-        stale = backend.indexed_ids(locale) - set(ids)
-        backend.prepare_rebuild(locale)
+        stale = before - set(ids)
         for start in range(0, len(ids), BATCH):
             batch = ids[start:start + BATCH]
             backend.index(documents_of(rows.filter(page_id__in=batch)))
