@@ -54,6 +54,8 @@ def build_endpoints(catalogue: dict[str, Any], seed: int) -> list[Endpoint]:
                  [f"/api/v1/dialogues/?limit=20&{urlencode(list_filter(rng, catalogue))}" for _ in range(QUERY_COUNT)]),
         Endpoint("v1_search", "/api/v1/search/?q=<1-3 words>[&filters]", "v1", "v2_search",
                  [f"/api/v1/search/?{urlencode(query)}" for query in queries]),
+        Endpoint("page_search", "/search/?q=<1-3 words>[&filters] (HTML, the query's language)", "v1", None,
+                 [search_page_path(query) for query in queries]),
         Endpoint("v1_suggest", "/api/v1/search/suggest/?q=<2-4 letters>&locale=", "v1", None,
                  [f"/api/v1/search/suggest/?{urlencode(prefix)}" for prefix in suggest_prefixes(rng, terms)]),
         Endpoint("v2_detail", "/api/v2/pages/{id}/", "v2", None, [f"/api/v2/pages/{pk}/" for pk in ids]),
@@ -96,6 +98,14 @@ def search_queries(rng: random.Random, terms: dict[str, list[str]], catalogue: d
             query.update(list_filter(rng, catalogue, SEARCH_FILTERS))
         queries.append(query)
     return queries
+
+
+def search_page_path(query: dict[str, str]) -> str:
+    """The search page's path for an API search: the page searches its language, chosen by the URL's prefix."""
+    query = dict(query)
+    locale = query.pop("locale", None)
+    prefix = "" if locale in (None, LOCALES[0]) else f"/{locale}"
+    return f"{prefix}/search/?{urlencode(query)}"
 
 
 def suggest_prefixes(rng: random.Random, terms: dict[str, list[str]]) -> list[dict[str, str]]:

@@ -11,7 +11,8 @@ import pytest
 from bench.harness import BEGIN, END, update_markdown
 
 ROOT = Path(__file__).resolve().parents[2]
-ENDPOINTS = {"healthz", "v1_detail", "v1_list", "v1_search", "v1_suggest", "v2_detail", "v2_list", "v2_search"}
+ENDPOINTS = {"healthz", "v1_detail", "v1_list", "v1_search", "page_search", "v1_suggest", "v2_detail", "v2_list",
+             "v2_search"}
 NUMBER = (int, float)
 
 
