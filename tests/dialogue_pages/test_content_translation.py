@@ -207,6 +207,10 @@ def test_the_admin_translate_action_keeps_snippets_and_saves_a_draft(
     english = danish_dialogue.get_translation(locales["en"]).specific
     assert english.live is False
     assert english.slug == "borgermode-om-badplatser-pa-osterbro"
+    # The translation editor opens on it (topics, kept per translation, are simply not offered there).
+    editor_page = client.get(reverse("wagtailadmin_pages:edit", args=[english.pk]))
+    assert editor_page.status_code == 200
+    assert "wagtail_localize/admin/edit_translation.html" in {template.name for template in editor_page.templates}
 
 
 # --- New translations are drafts -------------------------------------------------------------------
