@@ -73,7 +73,9 @@ def closing_application(environ, start_response):
         connections.close_all()
 
 
-@pytest.mark.django_db(transaction=True)
+# serialized_rollback: the root page, site and locales the migrations made are back even after another
+# transactional test flushed the database.
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_api_v1_conforms_to_its_openapi_document():
     call_command("load_demo_dialogues", stdout=StringIO())
     call_command("rebuild_dialogue_api", stdout=StringIO())
