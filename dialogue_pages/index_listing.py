@@ -13,7 +13,6 @@ from dataclasses import dataclass
 from typing import Any
 
 import orjson
-from django.conf import settings
 from django.core.paginator import InvalidPage, Page, Paginator
 from django.db.models import QuerySet
 from django.http import Http404, HttpRequest
@@ -21,20 +20,15 @@ from django.utils import timezone
 
 from .api.listing import filtered
 from .api.params import DialogueFilters
+from .conf import index_page_size
 from .index_filters import ChosenFilters, FilterField, chosen_filters, filter_choices, filter_fields
 from .read_model.models import PublishedDialogue
 from .read_model.queries import FACT_FIELDS, STALENESS_FIELDS, renewed_summary, status_q, visible_rows
 from .status import Status
 
-DEFAULT_PAGE_SIZE = 20
 # At most this many open dialogues head an index; a link to ?status=open shows them all.
 OPEN_NOW_LIMIT = 10
 SUMMARY_FIELDS = ("summary", "locale", *STALENESS_FIELDS, *FACT_FIELDS)
-
-
-def page_size() -> int:
-    """``DIALOGUE_INDEX_PAGE_SIZE``: dialogues per index page (default 20)."""
-    return int(getattr(settings, "DIALOGUE_INDEX_PAGE_SIZE", DEFAULT_PAGE_SIZE))
 
 
 @dataclass(frozen=True)
@@ -101,7 +95,7 @@ def index_listing(index, request: HttpRequest) -> IndexListing:
         more_open = len(found) > OPEN_NOW_LIMIT
     if not chosen.active:
         listed = rows.exclude(status_q(Status.OPEN.value, today))
-    paginator = Paginator(listed.values(*SUMMARY_FIELDS), page_size())
+    paginator = Paginator(listed.values(*SUMMARY_FIELDS), index_page_size())
     try:
         page = paginator.page(request.GET.get("page", 1))
     except InvalidPage as error:

@@ -10,7 +10,8 @@ import unicodedata
 from collections.abc import Iterable, Iterator
 
 import Stemmer
-from django.conf import settings
+
+from .conf import extra_stemmers
 
 # Snowball algorithm per language code; a host may extend it with DIALOGUE_SEARCH_STEMMERS.
 DEFAULT_STEMMERS = {"da": "danish", "sv": "swedish", "en": "english", "nb": "norwegian", "no": "norwegian",
@@ -34,7 +35,7 @@ MEMO_SIZE = 200_000
 
 
 def stemmer_names() -> dict[str, str]:
-    return {**DEFAULT_STEMMERS, **getattr(settings, "DIALOGUE_SEARCH_STEMMERS", {})}
+    return {**DEFAULT_STEMMERS, **extra_stemmers()}
 
 
 def stemmer(locale: str) -> "Stemmer.Stemmer | None":

@@ -1,4 +1,4 @@
-"""Settings of the search app, with their defaults (documented in docs/search.md)."""
+"""Settings of the search app, with their defaults (every one is listed in docs/plugin.md)."""
 
 import hashlib
 import os
@@ -7,6 +7,39 @@ from pathlib import Path
 
 from django.conf import settings
 from django.db import connections
+
+DEFAULT_CACHED_IDS = 4_000_000
+
+
+def search_backend() -> str:
+    """``DIALOGUE_SEARCH_BACKEND``: dotted path of the backend class; empty: Elasticsearch if set up, else Tantivy."""
+    return getattr(settings, "DIALOGUE_SEARCH_BACKEND", "")
+
+
+def require_elasticsearch() -> bool:
+    """``DIALOGUE_SEARCH_REQUIRE_ELASTICSEARCH``: readiness fails while Elasticsearch is down (default True)."""
+    return bool(getattr(settings, "DIALOGUE_SEARCH_REQUIRE_ELASTICSEARCH", True))
+
+
+def extra_stemmers() -> dict[str, str]:
+    """``DIALOGUE_SEARCH_STEMMERS``: Snowball algorithm by language code, added to (or replacing) the built-in ones."""
+    return dict(getattr(settings, "DIALOGUE_SEARCH_STEMMERS", {}))
+
+
+def extra_compound_parts() -> list[str]:
+    """``DIALOGUE_SEARCH_COMPOUND_PARTS``: words Elasticsearch also splits compounds on, beside the built-in ones."""
+    return list(getattr(settings, "DIALOGUE_SEARCH_COMPOUND_PARTS", []))
+
+
+def postgres_configurations() -> dict[str, str]:
+    """``DIALOGUE_SEARCH_POSTGRES_CONFIGURATIONS``: PostgreSQL text search configuration by language code, added
+    to (or replacing) the built-in ones."""
+    return dict(getattr(settings, "DIALOGUE_SEARCH_POSTGRES_CONFIGURATIONS", {}))
+
+
+def cached_ids() -> int:
+    """``DIALOGUE_SEARCH_CACHED_IDS``: most ids the per-process cache of id lists holds (8 bytes each)."""
+    return int(getattr(settings, "DIALOGUE_SEARCH_CACHED_IDS", DEFAULT_CACHED_IDS))
 
 
 def elasticsearch_url() -> str:

@@ -1,7 +1,6 @@
 """Readiness of the search backend."""
 
-from django.conf import settings
-
+from .conf import require_elasticsearch
 from .service import fallback_backend, get_backend
 
 
@@ -16,6 +15,6 @@ def search_readiness() -> tuple[bool, str]:
     if ok or backend is fallback_backend():
         return ok, f"{backend.name}: {detail}"
     fallback_ok, fallback_detail = fallback_backend().health()
-    required = getattr(settings, "DIALOGUE_SEARCH_REQUIRE_ELASTICSEARCH", True)
+    required = require_elasticsearch()
     message = f"{backend.name}: {detail}; answering from the embedded index ({fallback_detail})"
     return (fallback_ok and not required), message

@@ -12,7 +12,6 @@ from collections.abc import Iterable
 from typing import Any
 
 import orjson
-from django.conf import settings
 from django.utils import timezone, translation
 from django.utils.module_loading import import_string
 
@@ -22,7 +21,7 @@ from dialogue_pages.serializers import content_language_codes
 from dialogue_pages.status import Status, StatusFacts, status_on
 
 from .backends.base import BackendUnavailable, FacetCount, SearchBackend, SearchFilters, SearchPage, SearchRequest
-from .conf import elasticsearch_alias, elasticsearch_url, index_dir
+from .conf import elasticsearch_alias, elasticsearch_url, index_dir, search_backend
 from .documents import DialogueDocument, document_from, document_of_row
 from .query import parse_query
 
@@ -38,7 +37,7 @@ _backends: dict[str, SearchBackend] = {}
 
 
 def backend_path() -> str:
-    configured = getattr(settings, "DIALOGUE_SEARCH_BACKEND", "")
+    configured = search_backend()
     if configured:
         return configured
     return ELASTICSEARCH_BACKEND if elasticsearch_url() else TANTIVY_BACKEND

@@ -6,7 +6,6 @@ Nordic compound parts), so a query can weigh a whole stemmed word above a folded
 compound part. ``suggest`` is a ``search_as_you_type`` field of the folded title.
 """
 
-from django.conf import settings
 from elasticsearch_dsl import (
     Boolean,
     Date,
@@ -20,6 +19,7 @@ from elasticsearch_dsl import (
     token_filter,
 )
 
+from ..conf import extra_compound_parts
 from ..documents import DialogueDocument
 
 LANGUAGES = {"da": "danish", "sv": "swedish", "en": "english"}
@@ -39,7 +39,7 @@ folded = analyzer("folded", tokenizer="standard", char_filter=[nordic_letters], 
 
 
 def compound_parts() -> list[str]:
-    return COMPOUND_PARTS + list(getattr(settings, "DIALOGUE_SEARCH_COMPOUND_PARTS", []))
+    return COMPOUND_PARTS + extra_compound_parts()
 
 
 def parts_analyzer():

@@ -9,8 +9,8 @@ and digits only, so no text a citizen types can form ``tsquery`` syntax.
 from collections.abc import Sequence
 
 import numpy as np
-from django.conf import settings
 
+from ..conf import postgres_configurations
 from .plan import COMPOUND_TIER, FOLDED_TIER, MAX_EXPANSIONS, AnalysedDocument, ItemPlan, QueryPlan, ids_by_statement
 from .postings import EMPTY, ids_of, sorted_unique
 
@@ -22,7 +22,7 @@ TABLE = "dialogue_search_indexedtext"
 
 def configuration(locale: str) -> str:
     """The text search configuration of a language ('simple' when PostgreSQL has none for it)."""
-    names = {**DEFAULT_CONFIGURATIONS, **getattr(settings, "DIALOGUE_SEARCH_POSTGRES_CONFIGURATIONS", {})}
+    names = {**DEFAULT_CONFIGURATIONS, **postgres_configurations()}
     return names.get(locale, "simple")
 
 

@@ -16,9 +16,9 @@ from collections import OrderedDict
 from collections.abc import Callable, Iterable, Sequence
 
 import numpy as np
-from django.conf import settings
 
-DEFAULT_CACHED_IDS = 4_000_000
+from ..conf import cached_ids
+
 VOCABULARY_TERMS = 200_000  # compound look-ups kept: at most this many vocabulary words
 EMPTY = np.zeros(0, dtype=np.int64)
 
@@ -66,10 +66,6 @@ def intersection(lists: Sequence[np.ndarray]) -> np.ndarray:
     return np.flatnonzero(counts == len(lists)).astype(np.int64)
 
 
-def capacity() -> int:
-    return int(getattr(settings, "DIALOGUE_SEARCH_CACHED_IDS", DEFAULT_CACHED_IDS))
-
-
 def weight(items) -> int:
     return max(1, len(items))
 
@@ -80,7 +76,7 @@ class PostingCache:
     ``capacity`` gives the most list items kept in all; an empty list counts as one.
     """
 
-    def __init__(self, capacity: Callable[[], int] = capacity) -> None:
+    def __init__(self, capacity: Callable[[], int] = cached_ids) -> None:
         self.capacity = capacity
         self.token: str | None = None
         self.lists: OrderedDict[str, np.ndarray] = OrderedDict()
