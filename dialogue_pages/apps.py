@@ -13,7 +13,7 @@ class DialoguePagesConfig(AppConfig):
         from django.core import checks
 
         from . import signal_handlers, translation_sync  # noqa: F401  (signal_handlers connects receivers)
-        from .api import calendars, exports, feeds, preview
+        from .api import calendars, exports, feeds, geo, preview
         from .api.views import api
         from .checks import check_translations_start_as_drafts
         from .webhooks import receivers  # noqa: F401  (writes webhook events to the outbox)
@@ -23,5 +23,6 @@ class DialoguePagesConfig(AppConfig):
         api.add_router("/export/", exports.router)
         api.add_router("/preview/", preview.router)
         api.add_router("/", calendars.router)
+        api.add_router("/", geo.router)
         translation_sync.install()
         checks.register(check_translations_start_as_drafts)

@@ -25,7 +25,7 @@ from wagtail.models import Locale, Page, ReferenceIndex, Revision
 from .importing import ImportLine
 from .ladders import ParticipationRung
 from .pages import ConsultedBody, DialoguePage, DialoguePageTag
-from .snippets import Contact, Method, Organisation, TargetGroup
+from .snippets import Area, Contact, Method, Organisation, TargetGroup
 
 BATCH = 200
 
@@ -41,13 +41,14 @@ class ImportResult:
 
 
 class SnippetResolver:
-    """Finds or creates the organisations, groups, methods, contacts and tags lines refer to."""
+    """Finds or creates the organisations, areas, groups, methods, contacts and tags lines refer to."""
 
     def __init__(self, items: list[ImportLine], locales: dict[str, Locale]) -> None:
         self.locales = locales
         self.organisations = self._named(Organisation, items, "organisers", extra=("kind", "website"))
         self.target_groups = self._named(TargetGroup, items, "target_groups")
         self.methods = self._named(Method, items, "methods", extra=("description",))
+        self.areas = self._named(Area, items, "areas", extra=("kind",))
         self.contacts = self._contacts(items)
         self.tags = self._tags(items)
         self.rungs = ParticipationRung.objects.select_related("ladder", "locale").in_bulk(
@@ -150,6 +151,7 @@ def build_page(item: ImportLine, snippets: SnippetResolver, locale: Locale) -> D
     page.organisers = [snippets.organisations[(item.locale, e["slug"])] for e in data.get("organisers") or []]
     page.target_groups = [snippets.target_groups[(item.locale, e["slug"])] for e in data.get("target_groups") or []]
     page.methods = [snippets.methods[(item.locale, e["slug"])] for e in data.get("methods") or []]
+    page.areas = [snippets.areas[(item.locale, e["slug"])] for e in data.get("areas") or []]
     page.contacts = [snippets.contacts[snippets.contact_key(e)] for e in data.get("contacts") or []]
     page.consulted_bodies = [
         ConsultedBody(name=body["name"], response_url=body.get("response_url") or "", sort_order=position)
@@ -263,7 +265,7 @@ def page_fields(page: DialoguePage) -> dict[str, Any]:
 
 def insert_relations(pages: list[DialoguePage]) -> None:
     """The many-to-many links, tags and consulted bodies of freshly inserted pages."""
-    for name in ("organisers", "target_groups", "methods", "contacts"):
+    for name in ("organisers", "target_groups", "methods", "contacts", "areas"):
         through = DialoguePage._meta.get_field(name).remote_field.through
         source, target = through_columns(through, DialoguePage)
         through.objects.bulk_create(
@@ -300,7 +302,7 @@ def update_page(page: DialoguePage, fresh: DialoguePage, publish: bool) -> None:
         if field_.attname not in {"page_ptr_id", "external_id"}:
             setattr(page, field_.attname, getattr(fresh, field_.attname))
     page.title, page.draft_title = fresh.title, fresh.title
-    for name in ("organisers", "target_groups", "methods", "contacts"):
+    for name in ("organisers", "target_groups", "methods", "contacts", "areas"):
         setattr(page, name, list(getattr(fresh, name).all()))
     page.consulted_bodies = [
         ConsultedBody(name=body.name, response_url=body.response_url, sort_order=body.sort_order)

@@ -25,7 +25,7 @@ from . import demo_content
 from .demo_content import Spec
 from .ladders import ParticipationRung
 from .pages import ConsultedBody, DialogueIndexPage, DialoguePage
-from .snippets import Contact, Method, Organisation, TargetGroup
+from .snippets import Area, Contact, Method, Organisation, TargetGroup
 
 # Stream block ids are derived from the dialogue and the block's position, so that
 # reloading produces identical content (no new revision) and a translation lines up
@@ -40,10 +40,12 @@ SCALAR_FIELDS = (
     "cancellation_reason", "legal_basis", "is_formal_hearing", "hearing_deadline", "is_example",
 )
 STREAM_FIELDS = ("timeline", "feedback", "body")
-RELATION_FIELDS = ("organisers", "methods", "target_groups", "contacts")
+RELATION_FIELDS = ("organisers", "methods", "target_groups", "contacts", "areas")
 # Relations to translatable snippets (page field -> ``References`` attribute), which wagtail-localize
 # leaves alone: a translated page is pointed at the snippets of its own locale.
-LOCALISED_RELATIONS = {"organisers": "organisations", "methods": "methods", "target_groups": "target_groups"}
+LOCALISED_RELATIONS = {
+    "organisers": "organisations", "methods": "methods", "target_groups": "target_groups", "areas": "areas",
+}
 
 WELCOME_PAGE_TITLE = "Welcome to your new Wagtail site!"
 
@@ -80,6 +82,7 @@ class References:
     methods: dict[str, dict[str, Method]]
     target_groups: dict[str, dict[str, TargetGroup]]
     contacts: dict[str, Contact]
+    areas: dict[str, dict[str, Area]]
 
     def rung(self, ladder: str, key: str, language: str) -> ParticipationRung:
         """A rung of one of the shipped ladders, in the given language."""
@@ -116,9 +119,19 @@ def load_demo_content() -> LoadSummary:
             )
             for spec in demo_content.TARGET_GROUPS
         }
+        areas = {
+            spec["slug"]: sync_translated_snippet(
+                Area, spec["slug"], spec["language"], locales, common={"kind": spec["kind"]},
+                localised={
+                    language: {"name": name, "organisation": organisations[spec["organisation"]][language]}
+                    for language, name in spec["names"].items()
+                },
+            )
+            for spec in demo_content.AREAS
+        }
         contacts = sync_contacts(demo_content.CONTACTS, organisations)
         remove_retired_contacts(demo_content.RETIRED_CONTACT_EMAILS)
-        refs = References(locales, organisations, methods, target_groups, contacts)
+        refs = References(locales, organisations, methods, target_groups, contacts, areas)
 
         indexes = sync_index_pages(demo_content.INDEX_PAGES, locales, summary)
         point_default_site_at(indexes[demo_content.LANGUAGES[0]])
@@ -141,6 +154,7 @@ def count_demo_content(indexes: Iterable[DialogueIndexPage]) -> dict[str, int]:
         counts[f"dialogues ({index.locale.language_code})"] = DialoguePage.objects.child_of(index).live().count()
     counts.update({
         "organisations": Organisation.objects.count(),
+        "areas": Area.objects.count(),
         "contacts": Contact.objects.count(),
         "methods": Method.objects.count(),
         "target groups": TargetGroup.objects.count(),
@@ -324,6 +338,7 @@ def apply_dialogue_spec(page: DialoguePage, spec: Spec, refs: References) -> Non
     page.methods.set([refs.methods[slug][language] for slug in spec["methods"]])
     page.target_groups.set([refs.target_groups[slug][language] for slug in spec["target_groups"]])
     page.contacts.set([refs.contacts[email] for email in spec["contacts"]])
+    page.areas.set([refs.areas[slug][language] for slug in spec.get("areas", [])])
     if sorted(tag.name for tag in page.tags.all()) != sorted(spec["tags"]):
         page.tags.set(spec["tags"])
     bodies = spec.get("consulted_bodies", [])

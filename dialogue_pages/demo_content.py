@@ -113,6 +113,18 @@ ORGANISATIONS: list[Spec] = [
     },
 ]
 
+# Areas the seeds name, in every content locale (place names are the same in every language). No
+# outlines: the seeds give no boundaries, and geometry is not made up. ``organisation``: the
+# municipality the area belongs to.
+AREAS: list[Spec] = [
+    {"slug": "vesterbro", "kind": "district", "organisation": "kobenhavns-kommune", "language": "da",
+     "names": {"da": "Vesterbro", "sv": "Vesterbro", "en": "Vesterbro"}},
+    {"slug": "sydhavnen", "kind": "neighbourhood", "organisation": "kobenhavns-kommune", "language": "da",
+     "names": {"da": "Sydhavnen", "sv": "Sydhavnen", "en": "Sydhavnen"}},
+    {"slug": "dalby", "kind": "other", "organisation": "lunds-kommun", "language": "sv",
+     "names": {"sv": "Dalby", "da": "Dalby", "en": "Dalby"}},
+]
+
 # Participation methods, in every content locale (the Danish one is the original).
 METHODS: list[Spec] = [
     {
@@ -508,6 +520,7 @@ CONFERENCE: Spec = {
     "methods": ["conference"],
     "target_groups": ["residents", "local-associations", "businesses", "developers"],
     "contacts": ["mette.eksempel@example.org"],
+    "areas": ["vesterbro", "sydhavnen"],
     "place_name": "Vesterbro og Sydhavnen",
     "latitude": "55.659000",
     "longitude": "12.552000",
@@ -923,6 +936,7 @@ FOKUS_DALBY: Spec = {
     "methods": ["open-meeting", "focus-group", "survey", "workbook"],
     "target_groups": ["residents", "local-associations", "businesses"],
     "contacts": ["karin.exempel@example.org"],
+    "areas": ["dalby"],
     "place_name": "Dalby",
     "latitude": "55.665800",
     "longitude": "13.349000",

@@ -8,7 +8,7 @@ from wagtail.models import Locale
 
 from .ladders import ParticipationRung
 from .pages import DialogueIndexPage, DialoguePage
-from .snippets import Contact, Method, Organisation, TargetGroup
+from .snippets import Area, Contact, Method, Organisation, TargetGroup
 
 
 class LocaleMixin(factory.django.DjangoModelFactory):
@@ -27,6 +27,15 @@ class OrganisationFactory(LocaleMixin):
 
     class Meta:
         model = Organisation
+
+
+class AreaFactory(LocaleMixin):
+    name = factory.Sequence(lambda n: f"Bydel {n}")
+    slug = factory.Sequence(lambda n: f"bydel-{n}")
+    kind = Area.Kind.DISTRICT
+
+    class Meta:
+        model = Area
 
 
 class ContactFactory(factory.django.DjangoModelFactory):

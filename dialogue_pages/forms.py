@@ -1,6 +1,6 @@
 """The editor form of dialogue pages.
 
-- Organisers, methods, target groups and the rung offer the snippets of the page's language
+- Organisers, methods, target groups, areas and the rung offer the snippets of the page's language
   only: every snippet exists once per language, and a list of all of them shows look-alikes.
 - Each rung explains itself: its place on the ladder, what it means and what citizens can expect.
 - Errors inside stream blocks are named at the top of the editor, with the tab they are on.
@@ -18,7 +18,7 @@ from .block_errors import block_error_lines, stream_error, stream_field_names
 from .widgets import RungRadioSelect, SearchableCheckboxSelectMultiple
 
 # Many-to-many fields to translatable snippets, offered in the page's language.
-LOCALISED_MULTIPLE = ("organisers", "methods", "target_groups")
+LOCALISED_MULTIPLE = ("organisers", "methods", "target_groups", "areas")
 
 
 def rung_label(badge: dict) -> str:

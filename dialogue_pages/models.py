@@ -4,10 +4,11 @@ from .ladders import ParticipationLadder, ParticipationRung, RungEquivalence
 from .pages import ConsultedBody, DialogueIndexPage, DialoguePage, DialoguePageBase, DialoguePageTag
 from .read_model.models import PublishedDialogue, PublishedDialogueFacet
 from .reminders import FeedbackReminder
-from .snippets import Contact, Method, Organisation, TargetGroup
+from .snippets import Area, Contact, Method, Organisation, TargetGroup
 from .webhooks.models import OutboxEvent, WebhookDelivery, WebhookEndpoint
 
 __all__ = [
+    "Area",
     "ConsultedBody",
     "Contact",
     "DialogueIndexPage",

@@ -143,6 +143,10 @@ class DialoguePageBase(ServedWhileVisible, Page):
     place_name = models.CharField(
         _("place"), max_length=200, blank=True, help_text=_("E.g. 'Dalby' or 'Vesterbro and Sydhavnen'.")
     )
+    areas = ParentalManyToManyField(
+        "dialogue_pages.Area", verbose_name=_("areas"), blank=True, related_name="+",
+        help_text=_("The districts or neighbourhoods the dialogue concerns."),
+    )
     latitude = models.DecimalField(
         _("latitude"), max_digits=9, decimal_places=6, null=True, blank=True,
         validators=[MinValueValidator(-90), MaxValueValidator(90)],
@@ -295,7 +299,11 @@ class DialoguePageBase(ServedWhileVisible, Page):
         FieldPanel("target_groups"),
         FieldPanel("contacts"),
         MultiFieldPanel(
-            [FieldPanel("place_name"), FieldRowPanel([FieldPanel("latitude"), FieldPanel("longitude")])],
+            [
+                FieldPanel("place_name"),
+                FieldRowPanel([FieldPanel("latitude"), FieldPanel("longitude")]),
+                FieldPanel("areas"),
+            ],
             heading=_("Place"),
         ),
         MultiFieldPanel(
@@ -394,11 +402,11 @@ class DialoguePageBase(ServedWhileVisible, Page):
         return super().save(*args, **kwargs)
 
     def localise_snippets(self) -> None:
-        """Point organisers, target groups and methods at their translations in the page's locale.
+        """Point organisers, target groups, methods and areas at their translations in the page's locale.
 
         A translated page starts as a copy that still refers to the source language's snippets.
         """
-        for name in ("organisers", "target_groups", "methods"):
+        for name in ("organisers", "target_groups", "methods", "areas"):
             chosen = list(getattr(self, name).all())
             if any(item.locale_id != self.locale_id for item in chosen):
                 setattr(self, name, [item.get_translation_or_none(self.locale) or item for item in chosen])

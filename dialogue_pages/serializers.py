@@ -20,7 +20,8 @@ from .status import status_info
 
 SUMMARY_KEYS = (
     "id", "type", "locale", "title", "slug", "url", "path", "intro", "badge", "status", "start", "end",
-    "participation", "decision", "feedback_owed", "days_since_close", "organisers", "place", "tags", "target_groups",
+    "participation", "decision", "feedback_owed", "days_since_close", "organisers", "place", "areas", "tags",
+    "target_groups",
     "methods", "example", "first_published_at", "last_published_at",
 )
 
@@ -96,6 +97,7 @@ def _representation(page: DialoguePageBase, translations: list[Page]) -> dict[st
             "latitude": float(page.latitude) if page.latitude is not None else None,
             "longitude": float(page.longitude) if page.longitude is not None else None,
         },
+        "areas": [{"slug": area.slug, "name": area.name, "kind": area.kind} for area in page.areas.all()],
         "target_groups": [{"slug": group.slug, "name": group.name} for group in page.target_groups.all()],
         "methods": [
             {"slug": method.slug, "name": method.name, "description": method.description}

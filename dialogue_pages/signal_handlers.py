@@ -15,7 +15,7 @@ from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from .ladders import ParticipationLadder, ParticipationRung, RungEquivalence
 from .pages import DialoguePageBase, dialogue_models
-from .snippets import Contact, Method, Organisation, TargetGroup
+from .snippets import Area, Contact, Method, Organisation, TargetGroup
 from .sync import sync_dialogues, sync_page_ids, sync_subtree, sync_with_translations
 
 
@@ -81,7 +81,9 @@ def on_view_restriction_changed(sender, instance, **kwargs) -> None:
     after_commit(_subtree_changed, instance.page_id)
 
 
-SNIPPET_FIELDS = {Organisation: "organisers", Method: "methods", TargetGroup: "target_groups", Contact: "contacts"}
+SNIPPET_FIELDS = {
+    Organisation: "organisers", Method: "methods", TargetGroup: "target_groups", Contact: "contacts", Area: "areas",
+}
 
 
 def pages_using_snippet(model, instance) -> set[int]:
@@ -113,10 +115,12 @@ def pages_on_ladders(ladder_ids: list[int]) -> set[int]:
 @receiver(post_save, sender=Method)
 @receiver(post_save, sender=TargetGroup)
 @receiver(post_save, sender=Contact)
+@receiver(post_save, sender=Area)
 @receiver(pre_delete, sender=Organisation)
 @receiver(pre_delete, sender=Method)
 @receiver(pre_delete, sender=TargetGroup)
 @receiver(pre_delete, sender=Contact)
+@receiver(pre_delete, sender=Area)
 def on_related_snippet_changed(sender, instance, **kwargs) -> None:
     after_commit(sync_page_ids, pages_using_snippet(sender, instance))
 

@@ -43,9 +43,9 @@ class OwnPerTranslation(BaseTranslatableField):
 def shared_snippet_models() -> tuple[type[models.Model], ...]:
     """The plugin's translatable snippets that pages share and whose translations are kept."""
     from .ladders import ParticipationLadder, ParticipationRung
-    from .snippets import Method, Organisation, TargetGroup
+    from .snippets import Area, Method, Organisation, TargetGroup
 
-    return (ParticipationLadder, ParticipationRung, Organisation, Method, TargetGroup)
+    return (ParticipationLadder, ParticipationRung, Organisation, Method, TargetGroup, Area)
 
 
 def translation_unit(instance: TranslatableMixin) -> TranslatableMixin:

@@ -9,7 +9,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 from .admin_views import HeadlessPreviewMenuItem, headless_preview
 from .dashboard import FeedbackOwedPanel
 from .ladders import ParticipationLadder, ParticipationRung, RungEquivalence
-from .snippets import Contact, Method, Organisation, TargetGroup
+from .snippets import Area, Contact, Method, Organisation, TargetGroup
 from .webhooks.admin import WebhooksGroup
 
 
@@ -42,6 +42,15 @@ class OrganisationViewSet(SnippetViewSet):
     search_fields = ["name"]
 
 
+class AreaViewSet(SnippetViewSet):
+    model = Area
+    icon = "site"
+    list_display = ["name", "kind", "slug", "organisation", "locale"]
+    list_filter = ["kind"]
+    # No ``search_fields``: the admin then searches the model's own index (name, with autocomplete);
+    # naming fields makes Wagtail's SQLite FTS backend query a column its index does not have.
+
+
 class ContactViewSet(SnippetViewSet):
     model = Contact
     icon = "user"
@@ -66,7 +75,7 @@ class DialogueSnippetsGroup(SnippetViewSetGroup):
     menu_icon = "folder-open-inverse"
     menu_order = 250
     items = (
-        LadderViewSet, RungViewSet, RungEquivalenceViewSet, OrganisationViewSet, ContactViewSet,
+        LadderViewSet, RungViewSet, RungEquivalenceViewSet, OrganisationViewSet, AreaViewSet, ContactViewSet,
         MethodViewSet, TargetGroupViewSet,
     )
 

@@ -43,6 +43,7 @@ class SearchParams(Schema):
     year: int | None = Field(None, ge=1900, le=2200, description="dialogues running at some time in this year")
     tag: Text(100) | None = None
     target_group: Text(100, "target group key (slug)") | None = None
+    area: Text(100, "area key (slug), e.g. 'vesterbro'") | None = None
     limit: int = Field(20, ge=1, le=50)
     cursor: Text(200) | None = None
 
@@ -83,6 +84,7 @@ class Facets(Schema):
     year: list[FacetValue]
     tag: list[FacetValue]
     target_group: list[FacetValue]
+    area: list[FacetValue]
 
 
 class SearchResults(Schema):

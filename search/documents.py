@@ -17,7 +17,7 @@ from dialogue_pages.read_model.models import PublishedDialogue
 from dialogue_pages.read_model.writer import facets_of
 from dialogue_pages.status import NEVER
 
-FACET_KINDS = ("organisation", "tag", "target_group")
+FACET_KINDS = ("organisation", "tag", "target_group", "area")
 # Machine values inside block representations: never text a citizen would search for.
 NOT_TEXT = {
     "id", "type", "url", "date", "precision", "period_start", "period_end", "status", "colour", "outcome",
@@ -48,7 +48,7 @@ class DialogueDocument:
     has_feedback: bool = False
     sort_start: datetime.date | None = None
     expire_at: datetime.datetime | None = None
-    # (kind, key, label) of organisations, tags and target groups
+    # (kind, key, label) of organisations, tags, target groups and areas
     facets: list[tuple[str, str, str]] = field(default_factory=list)
 
 

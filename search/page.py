@@ -33,7 +33,7 @@ PARAMETERS = ("q", *FACETS, "cursor")
 FACET_TITLES = {
     "status": gettext_lazy("Status"), "rung": gettext_lazy("Level of influence"), "year": gettext_lazy("Year"),
     "organisation": gettext_lazy("Organisation"), "tag": gettext_lazy("Topic"),
-    "target_group": gettext_lazy("Target group"),
+    "target_group": gettext_lazy("Target group"), "area": gettext_lazy("Area"),
 }
 
 

@@ -141,7 +141,7 @@ def dialogue_calendar(request: HttpRequest, dialogue_id: int) -> HttpResponse:
 @router.get("/calendar.ics", summary="Calendar of upcoming dialogue events", response={200: None},
             openapi_extra=DOCUMENTED)
 def upcoming_calendar(request: HttpRequest, filters: Query[FeedFilters]) -> HttpResponse:
-    """Upcoming events of every public dialogue, filtered like the feeds (locale, organisation, topic)."""
+    """Upcoming events of every public dialogue, filtered like the feeds (locale, organisation, topic, area)."""
     today = timezone.localdate()
     rows = rows_for(filters).filter(
         Q(date_to__gte=today) | Q(closed_from__gt=today) | Q(decided_from__gte=today)

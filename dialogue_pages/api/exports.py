@@ -32,14 +32,14 @@ CHUNK = 500
 OUTCOMES = ("adopted", "partly", "not_adopted", "under_consideration")
 CSV_COLUMNS = (
     "id", "locale", "title", "status", "rung", "ladder", "start", "end", "input_opens", "input_closes",
-    "decision_date", "organisations", "topics", "place", "url",
+    "decision_date", "organisations", "topics", "place", "areas", "url",
     *(f"feedback_{outcome}" for outcome in OUTCOMES),
 )
 DATASETS = {
     "jsonl": ("application/jsonl", "dialogues.jsonl", "Every public dialogue in the detail JSON of the API, one per "
               "line: the import format of import_dialogues, so another installation can import it."),
     "csv": ("text/csv", "dialogues.csv", "Every public dialogue as one flat row: id, language, title, status, "
-            "rung, dates, organisations, topics, place, address and feedback counts by outcome."),
+            "rung, dates, organisations, topics, place, areas, address and feedback counts by outcome."),
 }
 
 
@@ -109,7 +109,8 @@ def csv_row(detail: dict[str, Any], summary: dict[str, Any]) -> list[Any]:
         badge.get("ladder_key", ""), detail["start"] or "", detail["end"] or "", participation.get("opens") or "",
         participation.get("closes") or "", (detail.get("decision") or {}).get("date") or "",
         "; ".join(org["slug"] for org in detail["organisers"]), "; ".join(detail["tags"]),
-        (detail.get("place") or {}).get("name") or "", detail["url"] or "",
+        (detail.get("place") or {}).get("name") or "", "; ".join(area["slug"] for area in detail.get("areas", ())),
+        detail["url"] or "",
         *(outcomes.count(outcome) for outcome in OUTCOMES),
     ]
 

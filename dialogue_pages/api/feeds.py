@@ -34,11 +34,12 @@ FeedFormat = Literal["atom", "rss"]
 
 
 class FeedFilters(Schema):
-    """What a feed covers: a language, an organisation, a topic."""
+    """What a feed covers: a language, an organisation, a topic, an area."""
 
     locale: LocaleCode | None = None
     organisation: Text(100, "organisation key (slug)") | None = None
     tag: Text(100, "topic") | None = None
+    area: Text(100, "area key (slug), e.g. 'vesterbro'") | None = None
 
 
 @dataclass
@@ -57,7 +58,8 @@ class Entry:
 def rows_for(filters: FeedFilters) -> QuerySet[PublishedDialogue]:
     """Visible rows matching the feed's filters (the list endpoint's filters, so keys mean the same)."""
     check_locale(filters.locale)
-    list_filters = DialogueFilters(locale=filters.locale, organisation=filters.organisation, tag=filters.tag)
+    list_filters = DialogueFilters(locale=filters.locale, organisation=filters.organisation, tag=filters.tag,
+                                   area=filters.area)
     return filtered(list_filters, visible_rows())
 
 

@@ -12,12 +12,14 @@ from ..ladders import ParticipationLadder, ParticipationRung
 from ..read_model.models import PublishedDialogue, PublishedDialogueFacet
 from ..read_model.queries import FACT_FIELDS, STALENESS_FIELDS, feedback_owed_q, renewed_summary, status_q
 from ..serializers import content_language_codes
-from ..snippets import Method, Organisation, TargetGroup
+from ..snippets import Area, Method, Organisation, TargetGroup
 from .cursor import decode_cursor, encode_cursor
 from .params import DialogueFilters
 from .problems import ProblemError
 
-FACET_FILTERS = {"organisation": "organisation", "tag": "tag", "target_group": "target_group", "method": "method"}
+FACET_FILTERS = {
+    "organisation": "organisation", "tag": "tag", "target_group": "target_group", "method": "method", "area": "area",
+}
 
 # ordering -> (row fields in sort order, descending?)
 ORDERINGS: dict[str, tuple[tuple[str, ...], bool]] = {
@@ -81,6 +83,7 @@ def unknown_filter_values(filters: DialogueFilters) -> list[str]:
         "organisation": lambda v: Organisation.objects.filter(slug=v),
         "target_group": lambda v: TargetGroup.objects.filter(slug=v),
         "method": lambda v: Method.objects.filter(slug=v),
+        "area": lambda v: Area.objects.filter(slug=v),
         "tag": lambda v: Tag.objects.filter(name__iexact=v),
         "rung": lambda v: ParticipationRung.objects.filter(key=v),
         "ladder": lambda v: ParticipationLadder.objects.filter(key=v),

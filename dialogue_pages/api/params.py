@@ -81,6 +81,7 @@ class DialogueFilters(Schema):
     tag: Text(100) | None = None
     target_group: Text(100, "target group key (slug)") | None = None
     method: Text(100, "method key (slug)") | None = None
+    area: Text(100, "area key (slug), e.g. 'vesterbro'") | None = None
     year: int | None = Field(None, ge=1900, le=2200, description="dialogues running at some time in this year")
     locale: LocaleCode | None = None
     updated_since: IsoDateTime | None = None

@@ -47,6 +47,14 @@ class Place(Schema):
     longitude: float | None
 
 
+class AreaRef(Schema):
+    """A district, neighbourhood or other area the dialogue concerns (its outline: ``/dialogues.geojson``)."""
+
+    slug: str
+    name: str
+    kind: Literal["district", "neighbourhood", "other"]
+
+
 class NamedRef(Schema):
     slug: str
     name: str
@@ -147,6 +155,7 @@ class DialogueSummary(Schema):
     days_since_close: int | None = Field(description="days since input closed, while feedback is owed; else null")
     organisers: list[OrganisationRef]
     place: Place
+    areas: list[AreaRef] = Field(description="the districts or neighbourhoods the dialogue concerns")
     tags: list[str]
     target_groups: list[NamedRef]
     methods: list[MethodRef]

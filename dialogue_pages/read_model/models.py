@@ -69,7 +69,7 @@ class PublishedDialogue(models.Model):
 
 
 class PublishedDialogueFacet(models.Model):
-    """One filterable value of a published dialogue: an organisation, tag, target group or method."""
+    """One filterable value of a published dialogue: an organisation, tag, target group, method or area."""
 
     dialogue = models.ForeignKey(PublishedDialogue, on_delete=models.CASCADE, related_name="facets")
     kind = models.CharField(max_length=20)

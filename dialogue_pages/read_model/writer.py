@@ -25,12 +25,20 @@ def encode(data: Any) -> bytes:
     return orjson.dumps(data)
 
 
+# Marks a dialogue with a point on the map, so the map endpoint selects drawable dialogues by index.
+POINT_FACET = ("place", "point")
+
+
 def facets_of(representation: dict[str, Any]) -> list[tuple[str, str, str]]:
     """The (kind, key, label) filter values of a dialogue, from its representation."""
     values = [("organisation", org["slug"], org["name"]) for org in representation["organisers"]]
     values += [("tag", tag.lower(), tag) for tag in representation["tags"]]
     values += [("target_group", group["slug"], group["name"]) for group in representation["target_groups"]]
     values += [("method", method["slug"], method["name"]) for method in representation["methods"]]
+    values += [("area", area["slug"], area["name"]) for area in representation.get("areas", ())]
+    place = representation.get("place") or {}
+    if place.get("latitude") is not None and place.get("longitude") is not None:
+        values.append((*POINT_FACET, place.get("name") or ""))
     return values
 
 
@@ -114,7 +122,7 @@ def refresh_dialogues(
 
 
 def prefetches(model: type[DialoguePageBase]) -> list[str]:
-    return ["rung__ladder__rungs", "organisers", "target_groups", "methods", "contacts__organisation", "tags",
+    return ["rung__ladder__rungs", "organisers", "target_groups", "methods", "areas", "contacts__organisation", "tags",
             "consulted_bodies"]
 
 

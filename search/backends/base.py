@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from ..documents import DialogueDocument
 from ..query import ParsedQuery
 
-FACETS = ("rung", "status", "organisation", "year", "tag", "target_group")
+FACETS = ("rung", "status", "organisation", "year", "tag", "target_group", "area")
 # How many values each facet lists at most (the most frequent first).
 FACET_SIZE = 50
 
@@ -34,6 +34,7 @@ class SearchFilters:
     year: int | None = None
     tag: str | None = None
     target_group: str | None = None
+    area: str | None = None
 
     def active(self) -> dict[str, str | int]:
         return {name: getattr(self, name) for name in FACETS if getattr(self, name) is not None}

@@ -89,6 +89,7 @@ class DialogueIndexDocument(Document):
     organisation = Keyword()
     tag = Keyword()
     target_group = Keyword()
+    area = Keyword()
 
     class Index:
         name = "dialogues"
@@ -99,7 +100,7 @@ FACET_SEPARATOR = "\x1f"
 
 
 def to_index_document(document: DialogueDocument) -> DialogueIndexDocument:
-    facets: dict[str, list[str]] = {"organisation": [], "tag": [], "target_group": []}
+    facets: dict[str, list[str]] = {"organisation": [], "tag": [], "target_group": [], "area": []}
     for kind, key, label in document.facets:
         facets[kind].append(f"{key}{FACET_SEPARATOR}{label}")
     return DialogueIndexDocument(

@@ -19,7 +19,7 @@ FIELD_WEIGHTS = {"title": 10, "intro": 5, "purpose": 2, "body": 1}
 FOLDED_WEIGHT, PARTS_WEIGHT = 0.3, 0.1
 FIRST_YEAR = 2000
 SNIPPET_FIELDS = ("intro", "purpose", "body")
-MULTI_VALUED = ("organisation", "tag", "target_group")
+MULTI_VALUED = ("organisation", "tag", "target_group", "area")
 
 
 def languages(locales: list[str]) -> list[str]:

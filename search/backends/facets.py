@@ -12,7 +12,7 @@ import numpy as np
 from .base import FACET_SIZE, FACETS, FacetCount, SearchRequest
 from .columns import STATUS_KEYS, Columns
 
-MULTI_VALUED = ("organisation", "tag", "target_group")
+MULTI_VALUED = ("organisation", "tag", "target_group", "area")
 
 
 def visible_mask(columns: Columns, locale: str | None, content_locales: tuple[str, ...],

@@ -25,6 +25,7 @@ from dialogue_pages.models import (
     Organisation,
     TargetGroup,
 )
+from dialogue_pages.snippets import Area
 from dialogue_pages.sync import sync_dialogues
 
 pytestmark = pytest.mark.django_db
@@ -189,6 +190,17 @@ def test_an_english_translation_shares_its_source_and_has_its_own_text(demo, loc
         assert {org.name for org in page.organisers.all()} == {"City of Copenhagen"}
         assert Translation.objects.filter(source__object_id=page.translation_key, target_locale=locales["en"]).exists()
     assert not StringTranslation.objects.filter(has_error=True).exists()
+
+
+def test_dialogues_are_in_the_areas_their_seeds_name_without_invented_outlines(demo, locales):
+    areas = {page.slug: sorted(area.slug for area in page.areas.all()) for page in DialoguePage.objects.all()
+             if page.areas.exists()}
+    assert areas["faellesskab-i-nye-byomraader"] == ["sydhavnen", "vesterbro"]
+    assert areas["fokus-dalby"] == ["dalby"]
+    for page in DialoguePage.objects.all():
+        assert {area.locale_id for area in page.areas.all()} <= {page.locale_id}
+    assert not Area.objects.filter(outline__isnull=False).exists()
+    assert {area.organisation.slug for area in Area.objects.filter(slug="dalby")} == {"lunds-kommun"}
 
 
 @pytest.mark.usefixtures("written_for_today")

@@ -12,7 +12,9 @@ from django.utils import timezone
 from search import service
 from search.backends.base import SearchFilters, SearchRequest
 from search.backends.elasticsearch import ElasticsearchBackend, index_body, parse_response
+from search.backends.es_documents import to_index_document
 from search.backends.es_queries import build_search, build_suggest
+from search.documents import DialogueDocument
 from search.query import parse_query
 
 from .conftest import search_json, titles
@@ -86,7 +88,7 @@ def test_facets_leave_out_their_own_filter():
     assert {"prefix": {"organisation": "lund\x1f"}} in post_filter
     assert {"prefix": {"tag": "kultur\x1f"}} in post_filter
     aggregations = data["aggs"]
-    assert set(aggregations) == {"rung", "status", "organisation", "year", "tag", "target_group"}
+    assert set(aggregations) == {"rung", "status", "organisation", "year", "tag", "target_group", "area"}
     own = json.dumps(aggregations["organisation"]["filter"])
     assert "lund" not in own and "kultur" in own
     assert "lund" in json.dumps(aggregations["tag"]["filter"])
@@ -94,6 +96,25 @@ def test_facets_leave_out_their_own_filter():
     assert set(aggregations["status"]["aggs"]["values"]["filters"]["filters"]) == {
         "planned", "open", "closed", "decided", "cancelled"}
     assert "2024" in aggregations["year"]["aggs"]["values"]["filters"]["filters"]
+
+
+def test_area_is_a_keyword_filter_and_facet_like_organisation():
+    assert index_body()["mappings"]["properties"]["area"] == {"type": "keyword"}
+    document = DialogueDocument(page_id=7, locale="da", title="Havn", intro="", purpose="", body="",
+                                facets=[("area", "sydhavnen", "Sydhavnen"), ("organisation", "kk", "KK")])
+    assert to_index_document(document).to_dict()["area"] == ["sydhavnen\x1fSydhavnen"]
+    data = body("havn", area="sydhavnen", organisation="kk")
+    assert {"prefix": {"area": "sydhavnen\x1f"}} in data["post_filter"]["bool"]["filter"]
+    area = data["aggs"]["area"]
+    assert area["aggs"]["values"] == {"terms": {"field": "area", "size": 50}}
+    assert "sydhavnen" not in json.dumps(area["filter"]) and "kk" in json.dumps(area["filter"])
+    assert "sydhavnen" in json.dumps(data["aggs"]["organisation"]["filter"])
+    request = SearchRequest(query=parse_query(""), locale="da", filters=SearchFilters(), limit=10, offset=0,
+                            today=TODAY, now=NOW, content_locales=LOCALES)
+    response = {"hits": {"total": {"value": 1}, "hits": []}, "aggregations": {
+        "area": {"values": {"buckets": [{"key": "sydhavnen\x1fSydhavnen", "doc_count": 1}]}}}}
+    assert parse_response(response, request).facets["area"][0].__dict__ == {
+        "key": "sydhavnen", "label": "Sydhavnen", "count": 1}
 
 
 def test_highlight_sort_and_page():

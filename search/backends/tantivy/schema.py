@@ -29,14 +29,14 @@ from ...analysis import fold, fold_all, memo, stems, strip, words
 from ...documents import DialogueDocument
 
 # Part of every generation directory's name: an index written with another schema is never opened.
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 STEM_FIELDS = ("title", "intro", "purpose", "body")
 FOLDED_FIELDS = ("ftitle", "fintro", "fpurpose", "fbody")
 # Tantivy's tokenizer that splits at white space and changes nothing: the tokens are made here.
 TOKENS = "whitespace"
 # The values of one facet value: "key<US>locale<US>label", so one terms aggregation yields all three.
 SEPARATOR = "\x1f"
-MULTI_VALUED = ("organisation", "tag", "target_group")
+MULTI_VALUED = ("organisation", "tag", "target_group", "area")
 DATE_FIELDS = (*TRANSITIONS, "date_from", "date_to")
 # Parts shorter than MIN_PART are neither kept nor looked for: three letters find too much that is
 # no compound (Danish "aarlige" stems to "aar", which is inside "gaarden"). The first part of a
