@@ -7,6 +7,7 @@ from wagtail.blocks.struct_block import StructBlockValidationError
 
 from .choices import FixedChoiceBlock
 from .choosers import OptionalDocumentChooserBlock
+from .import_form import ImportContext, as_dict
 from .schema import NULLABLE_STRING, STRING, enum, obj
 
 OUTCOME_CHOICES = [
@@ -73,6 +74,10 @@ class FeedbackItemBlock(blocks.StructBlock):
             "reason": value["reason"],
         }
 
+    def from_api_representation(self, value, context: ImportContext) -> dict:
+        value = as_dict(value)
+        return {key: value.get(key, "") for key in ("theme", "you_said", "we_did", "outcome", "reason")}
+
     class Meta:
         icon = "comment"
         label = _("You said, we did")
@@ -106,6 +111,10 @@ class ResultReportBlock(blocks.StructBlock):
             "url": document.url if document is not None else value["url"],
             "document_id": document.pk if document is not None else None,
         }
+
+    def from_api_representation(self, value, context: ImportContext) -> dict:
+        value = as_dict(value)
+        return {"title": value.get("title", ""), "document": value.get("document_id"), "url": value.get("url") or ""}
 
     class Meta:
         icon = "doc-full-inverse"

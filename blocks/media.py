@@ -6,6 +6,7 @@ from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.embeds.blocks import EmbedBlock as WagtailEmbedBlock
 from wagtail.images.blocks import ImageChooserBlock
 
+from .import_form import ImportContext, as_dict
 from .schema import NULLABLE_STRING, STRING, array_of, obj
 
 # Renditions offered to API consumers: name -> Wagtail filter spec.
@@ -65,6 +66,10 @@ class ImageBlock(blocks.StructBlock):
             "renditions": renditions,
         }
 
+    def from_api_representation(self, value, context: ImportContext) -> dict:
+        value = as_dict(value)
+        return {key: value.get(key, "") for key in ("alt_text", "caption", "credit")} | {"image": value.get("id")}
+
     class Meta:
         icon = "image"
         label = _("Image")
@@ -83,6 +88,10 @@ class EmbedBlock(blocks.StructBlock):
     def get_api_representation(self, value, context=None):
         embed = value["embed"]
         return {"url": embed.url if embed is not None else "", "title": value["title"], "caption": value["caption"]}
+
+    def from_api_representation(self, value, context: ImportContext) -> dict:
+        value = as_dict(value)
+        return {"embed": value.get("url", ""), "title": value.get("title", ""), "caption": value.get("caption", "")}
 
     class Meta:
         icon = "media"
@@ -113,6 +122,10 @@ class DocumentLinkBlock(blocks.StructBlock):
             "file_extension": document.file_extension or None,
         }
 
+    def from_api_representation(self, value, context: ImportContext) -> dict:
+        value = as_dict(value)
+        return {"document": value.get("id"), "title": value.get("title", "")}
+
 
 class DocumentsBlock(blocks.StructBlock):
     """A list of documents: background material, minutes, hearing responses."""
@@ -130,6 +143,12 @@ class DocumentsBlock(blocks.StructBlock):
             "heading": value["heading"],
             "documents": [link.get_api_representation(item) for item in value["documents"] if item["document"]],
         }
+
+    def from_api_representation(self, value, context: ImportContext) -> dict:
+        value = as_dict(value)
+        link = self.child_blocks["documents"].child_block
+        documents = [link.from_api_representation(item, context) for item in value.get("documents", [])]
+        return {"heading": value.get("heading", ""), "documents": documents}
 
     class Meta:
         icon = "doc-full"

@@ -4,6 +4,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.snippets.blocks import SnippetChooserBlock
 
+from .import_form import ImportContext, as_dict
 from .schema import STRING, model_schema, obj
 from .shapes import ContactOut
 
@@ -39,6 +40,11 @@ class ContactBlock(blocks.StructBlock):
             "heading": value["heading"],
             "contact": contact_representation(contact) if contact is not None else None,
         }
+
+    def from_api_representation(self, value, context: ImportContext) -> dict:
+        # The importer's writer finds or creates the contact; until then the block keeps its reference.
+        value = as_dict(value)
+        return {"heading": value.get("heading", ""), "contact": None, "contact_ref": value.get("contact")}
 
     class Meta:
         icon = "user"

@@ -4,6 +4,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.rich_text import expand_db_html
 
+from .import_form import ImportContext, as_dict
 from .schema import STRING, obj
 
 RICH_TEXT_FEATURES = ["h2", "h3", "bold", "italic", "ol", "ul", "link", "document-link"]
@@ -20,6 +21,9 @@ class RichTextBlock(blocks.RichTextBlock):
 
     def get_api_representation(self, value, context=None):
         return {"html": expand_db_html(value.source) if value else ""}
+
+    def from_api_representation(self, value, context: ImportContext) -> str:
+        return as_dict(value).get("html", "")
 
     class Meta:
         icon = "pilcrow"

@@ -16,6 +16,7 @@ from wagtail.blocks.struct_block import StructBlockValidationError
 
 from .choices import FixedChoiceBlock
 from .choosers import OptionalSnippetChooserBlock
+from .import_form import ImportContext, as_dict
 from .schema import DATE, STRING, enum, model_schema, obj
 from .shapes import Badge
 
@@ -158,6 +159,18 @@ class TimelineEventBlock(blocks.StructBlock):
             "place": value.get("place") or "",
             "registration_url": value.get("registration_url") or "",
             "rung": rung.badge() if rung is not None else None,
+        }
+
+    def from_api_representation(self, value, context: ImportContext) -> dict:
+        value = as_dict(value)
+        return {
+            "title": value.get("title", ""), "description": value.get("description", ""),
+            "date": value.get("date"), "precision": value.get("precision", "day"),
+            # The API gives a free label as date_label; an archive may give it as label.
+            "label": value.get("label") or (value.get("date_label", "") if value.get("precision") == "label" else ""),
+            "status": value.get("status", "planned"), "rung": context.find_rung(value.get("rung")),
+            "time": value.get("time"), "place": value.get("place") or "",
+            "registration_url": value.get("registration_url") or "",
         }
 
     class Meta:

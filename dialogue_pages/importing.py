@@ -20,6 +20,7 @@ from django.utils.text import slugify
 from wagtail.blocks import StreamBlockValidationError
 
 from blocks.choosers import chosen_memo
+from blocks.import_form import ImportContext, from_api
 
 from .ladders import ParticipationRung
 from .pages import DialoguePage
@@ -94,41 +95,6 @@ def path_of(error) -> str:
     return ".".join(str(part) for part in error.instance_path)
 
 
-def raw_block(kind: str, value: Any, locale: str, rungs: RungIndex) -> Any:
-    """Turn a block value as the API shows it back into the block's raw (stored) form."""
-    value = value if isinstance(value, dict) else {}
-    if kind == "event":
-        return {
-            "title": value.get("title", ""), "description": value.get("description", ""),
-            "date": value.get("date"), "precision": value.get("precision", "day"),
-            # The API gives a free label as date_label; an archive may give it as label.
-            "label": value.get("label") or (value.get("date_label", "") if value.get("precision") == "label" else ""),
-            "status": value.get("status", "planned"), "rung": rungs.find(locale, value.get("rung")),
-            "time": value.get("time"), "place": value.get("place") or "",
-            "registration_url": value.get("registration_url") or "",
-        }
-    if kind == "item":
-        keys = ("theme", "you_said", "we_did", "outcome", "reason")
-        return {key: value.get(key, "") for key in keys}
-    if kind == "report":
-        return {"title": value.get("title", ""), "document": value.get("document_id"), "url": value.get("url") or ""}
-    if kind == "rich_text":
-        return value.get("html", "")
-    if kind == "embed":
-        return {"embed": value.get("url", ""), "title": value.get("title", ""), "caption": value.get("caption", "")}
-    if kind == "image":
-        return {key: value.get(key, "") for key in ("alt_text", "caption", "credit")} | {"image": value.get("id")}
-    if kind == "documents":
-        documents = [
-            {"document": item.get("id"), "title": item.get("title", "")} for item in value.get("documents", [])
-        ]
-        return {"heading": value.get("heading", ""), "documents": documents}
-    if kind == "contact":
-        # Contacts are created by the writer; the block keeps its reference in ``contact_ref``.
-        return {"heading": value.get("heading", ""), "contact": None, "contact_ref": value.get("contact")}
-    return value
-
-
 def check_streams(item: ImportLine, raw: dict[str, Any], rungs: RungIndex) -> list[LineError]:
     """Convert and validate the stream fields of a line with the blocks' own validation.
 
@@ -136,6 +102,7 @@ def check_streams(item: ImportLine, raw: dict[str, Any], rungs: RungIndex) -> li
     conversion. Contact blocks are validated by the writer, which creates their contacts.
     """
     errors = []
+    context = ImportContext(locale=item.locale, find_rung=lambda reference: rungs.find(item.locale, reference))
     for name in STREAM_FIELDS:
         stream_block = DialoguePage._meta.get_field(name).stream_block
         children = []
@@ -146,7 +113,7 @@ def check_streams(item: ImportLine, raw: dict[str, Any], rungs: RungIndex) -> li
                 errors.append(LineError(item.line, f"{where}.type", f"unknown block type '{kind}'"))
                 continue
             try:
-                value = raw_block(kind, child["value"], item.locale, rungs)
+                value = from_api(stream_block.child_blocks[kind], child["value"], context)
             except ValidationError as error:
                 errors.append(LineError(item.line, f"{where}.value.rung", error.messages[0]))
                 continue
