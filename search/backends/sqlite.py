@@ -50,17 +50,9 @@ def item_match(item: ItemPlan, tier: int, expansions: dict[str, list[str]]) -> s
     return "(" + " OR ".join(alternatives) + ")"
 
 
-def tier_match(plan: QueryPlan, tier: int, expansions: dict[str, list[str]]) -> str:
-    return tier_key([item_match(item, tier, expansions) for item in plan.items])
-
-
 def tier_key(item_matches: list[str]) -> str:
     """The expression of a tier from its items' expressions: all of them (one item: its own)."""
     return " AND ".join(item_matches)
-
-
-def excluded_match(plan: QueryPlan) -> str:
-    return " OR ".join(item_match(item, FOLDED_TIER, {}) for item in plan.excluded)
 
 
 def suggest_match(prefixes: Sequence[str], at_start: bool) -> str:

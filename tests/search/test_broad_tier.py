@@ -6,9 +6,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from search.backends.plan import COMPOUND_TIER, MAX_EXPANSIONS, analyse_document, plan_query
-from search.backends.sqlite import either, item_match, tier_match
+from search.backends.sqlite import either, item_match
 from search.documents import DialogueDocument
 from search.query import parse_query
+from tests.search.expressions import tier_match
 
 # Words that stem, fold (å, ø, ä, ö, æ) and combine into compounds, in the three languages.
 WORDS = ["havn", "havnen", "havne", "haavn", "område", "omraade", "borger", "borgermøde", "møde", "moede",

@@ -14,10 +14,11 @@ from search.backends.base import SearchFilters, SearchRequest
 from search.backends.es_queries import build_search, build_suggest
 from search.backends.plan import TIERS, plan_query
 from search.backends.postgres import item_condition
-from search.backends.sqlite import excluded_match, suggest_match, tier_match
+from search.backends.sqlite import suggest_match
 from search.backends.tantivy import TantivyBackend
 from search.documents import DialogueDocument
 from search.query import parse_query, prefix_words
+from tests.search.expressions import excluded_match, tier_match
 
 # Everything a keyboard, a paste or a bot produces: all of Unicode, plus the syntax of every engine.
 SYNTAX = st.sampled_from(['"', "'", "*", ":", "(", ")", "-", "^", "NEAR", "AND", "OR", "NOT", "{", "}", "+",
