@@ -385,6 +385,8 @@ def run(args: argparse.Namespace, command: str) -> dict[str, Any]:
     try:
         log(f"working in {workdir}")
         _output, timings["migrate"] = manage(env, "migrate", "--noinput")
+        # The pages link their stylesheet and script through the manifest, as in any production deployment.
+        _output, timings["collectstatic"] = manage(env, "collectstatic", "--noinput", "--verbosity", "0")
         _output, timings["demo"] = manage(env, "load_demo_dialogues")
         log("migrated; demo content with a dialogue index per language loaded")
         dataset = generate_dataset(workdir, args.count, args.seed)

@@ -3,7 +3,9 @@
 import datetime
 
 import pytest
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.html import escape
+from django.utils.translation import gettext
 
 from dialogue_pages.factories import DialoguePageFactory, OrganisationFactory, default_rung
 from dialogue_pages.read_model.writer import refresh_dialogues
@@ -37,6 +39,12 @@ def three(dialogue_index):
     return opened, closed, planned
 
 
+def da(message: str) -> str:
+    """``message`` as the Danish index shows it, HTML-escaped."""
+    with translation.override("da"):
+        return escape(gettext(message))
+
+
 def section(html: str, start: str, end: str) -> str:
     return html.split(start, 1)[1].split(end, 1)[0]
 
@@ -44,7 +52,7 @@ def section(html: str, start: str, end: str) -> str:
 def test_open_dialogues_come_first_with_how_to_take_part(client, dialogue_index, three):
     html = client.get(dialogue_index.url).content.decode()
     open_now = section(html, 'class="open-now"', "</section>")
-    assert "Åben dialog" in open_now and "Skriv til os" in open_now and "Input from" in open_now
+    assert "Åben dialog" in open_now and "Skriv til os" in open_now and 'class="take-part__window"' in open_now
     assert "Lukket dialog" not in open_now
     rest = html.split("</section>", 1)[1]
     # The open one is listed once, above the rest, which lists the others.
@@ -86,8 +94,8 @@ def test_the_form_offers_the_choices_and_keeps_the_chosen_ones(client, dialogue_
 
 def test_no_match_shows_the_empty_state_with_a_link_to_clear_the_filters(client, dialogue_index, three):
     html = client.get(dialogue_index.url, {"organisation": "lund", "year": "2021"}).content.decode()
-    assert "No dialogues match these filters." in html
-    assert '<a href="?">Clear the filters and show all dialogues</a>' in html
+    assert da("No dialogues match these filters.") in html
+    assert f'<a href="?">{da("Clear the filters and show all dialogues")}</a>' in html
 
 
 @pytest.mark.parametrize("query", [
@@ -97,14 +105,15 @@ def test_unusable_filter_values_are_left_out_with_a_message_never_a_500(client, 
     response = client.get(dialogue_index.url, query)
     assert response.status_code == 200
     html = response.content.decode()
-    assert "it was left out" in html and "<b>" not in html.split("<main", 1)[1]
+    left_out = da("“%(value)s” is not a value the filter “%(filter)s” knows; it was left out.").split(";")[1]
+    assert left_out in html and "<b>" not in html.split("<main", 1)[1]
     # Without the unusable value the page lists as unfiltered: the open dialogue first.
     assert 'class="open-now"' in html
 
 
 def test_unknown_but_wellformed_values_just_match_nothing(client, dialogue_index, three):
     response = client.get(dialogue_index.url, {"organisation": "nowhere"})
-    assert response.status_code == 200 and "No dialogues match these filters." in response.content.decode()
+    assert response.status_code == 200 and da("No dialogues match these filters.") in response.content.decode()
 
 
 def test_pages_keep_the_filters(client, dialogue_index, settings):

@@ -5,6 +5,9 @@ import datetime
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.utils import translation
+from django.utils.html import escape
+from django.utils.translation import gettext, ngettext
 from wagtail.models import Page
 
 from dialogue_pages.api.cursor import encode_cursor
@@ -13,6 +16,17 @@ from search.api import CURSOR_ORDERING
 from search.templatetags.dialogue_search import marked
 
 from .conftest import search_json, titles
+
+
+def da(message: str, **values) -> str:
+    """``message`` as the Danish page shows it (the default language, without a URL prefix), HTML-escaped."""
+    with translation.override("da"):
+        return escape(gettext(message) % values if values else gettext(message))
+
+
+def found(count: int) -> str:
+    with translation.override("da"):
+        return ngettext("%(counter)s dialogue found", "%(counter)s dialogues found", count) % {"counter": count}
 
 
 def page_titles(html: str) -> list[str]:
@@ -28,7 +42,7 @@ def test_results_count_snippets_and_facets_as_in_the_api(client, make_dialogue):
     assert response.status_code == 200
     html = response.content.decode()
     assert page_titles(html) == titles(search_json(client, q="valby", locale="da"))
-    assert "1 dialogue found" in html
+    assert found(1) in html
     assert "Om trafik i <mark>Valby</mark>" in html
     assert '<a href="?q=valby&amp;organisation=lund">Lund <span class="facet__count">(1)</span></a>' in html
     assert 'data-dialogue-suggest="/api/v1/"' in html and 'data-locale="da"' in html
@@ -42,7 +56,8 @@ def test_a_facet_link_filters_and_can_be_removed(client, make_dialogue):
     html = client.get("/search/", {"q": "trafik", "organisation": "lund"}).content.decode()
     assert page_titles(html) == ["Trafik i Lund"]
     assert 'aria-current="true"' in html
-    assert '<a href="?q=trafik">Remove filter Organisation: Lund</a>' in html
+    removal = da("Remove filter %(title)s: %(label)s", title=da("Organisation"), label="Lund")
+    assert f'<a href="?q=trafik">{removal}</a>' in html
     # The filter travels with a new query typed into the form.
     assert '<input type="hidden" name="organisation" value="lund">' in html
 
@@ -52,10 +67,11 @@ def test_pages_use_the_same_relevance_cursor_as_the_api(client, make_dialogue):
         make_dialogue(title=f"Skole {n}", start_date=datetime.date(2020, 1, 1) + datetime.timedelta(days=n))
     first = client.get("/search/", {"q": "skole"}).content.decode()
     cursor = encode_cursor(CURSOR_ORDERING, [20])
-    assert "23 dialogues found" in first and "Showing 1–20 of 23" in first
+    assert found(23) in first and da("Showing %(first)s–%(last)s of %(total)s", first=1, last=20, total=23) in first
     assert f'href="?q=skole&amp;cursor={cursor}" rel="next"' in first
     second = client.get("/search/", {"q": "skole", "cursor": cursor}).content.decode()
-    assert "Showing 21–23 of 23" in second and '<ol class="search-hits" start="21">' in second
+    assert da("Showing %(first)s–%(last)s of %(total)s", first=21, last=23, total=23) in second
+    assert '<ol class="search-hits" start="21">' in second
     assert 'href="?q=skole" rel="prev"' in second and 'rel="next"' not in second
     api = client.get("/api/v1/search/", {"q": "skole", "locale": "da", "cursor": cursor}).json()
     assert page_titles(second) == titles(api)
@@ -66,20 +82,24 @@ def test_no_results_and_an_empty_form(client, make_dialogue):
     empty = client.get("/search/").content.decode()
     assert '<input id="search-q" name="q" type="search" value=""' in empty
     nothing = client.get("/search/", {"q": "zzzqqq"}).content.decode()
-    assert "No dialogues found" in nothing and "Try fewer or other words" in nothing
+    assert da("No dialogues found") in nothing and da("Try fewer or other words, or remove a filter.") in nothing
 
 
-@pytest.mark.parametrize(("params", "message"), [
-    ({"q": "x" * 501}, "at most 500 characters"),
-    ({"q": "trafik", "status": "nonsense"}, "cannot be used: status"),
-    ({"q": "trafik", "year": "abc"}, "cannot be used: year"),
-    ({"q": "trafik", "cursor": "not-a-cursor"}, "link to a page of results is broken"),
-    ({"q": "trafik", "cursor": encode_cursor(CURSOR_ORDERING, [999999])}, "link to a page of results is broken"),
+BROKEN = "This link to a page of results is broken. Please search again."
+UNUSABLE = "These search fields have values that cannot be used: %(fields)s."
+
+
+@pytest.mark.parametrize(("params", "message", "values"), [
+    ({"q": "x" * 501}, "Please search for at most %(count)d characters.", {"count": 500}),
+    ({"q": "trafik", "status": "nonsense"}, UNUSABLE, {"fields": "status"}),
+    ({"q": "trafik", "year": "abc"}, UNUSABLE, {"fields": "year"}),
+    ({"q": "trafik", "cursor": "not-a-cursor"}, BROKEN, {}),
+    ({"q": "trafik", "cursor": encode_cursor(CURSOR_ORDERING, [999999])}, BROKEN, {}),
 ])
-def test_bad_input_is_400_with_a_message(client, make_dialogue, params, message):
+def test_bad_input_is_400_with_a_message(client, make_dialogue, params, message, values):
     response = client.get("/search/", params)
     assert response.status_code == 400
-    assert message in response.content.decode()
+    assert da(message, **values) in response.content.decode()
 
 
 @pytest.mark.parametrize("q", ['"', "-", "*:()", "AND OR NOT", "ø" * 200, "<script>alert(1)</script>", "%00"])
@@ -110,7 +130,7 @@ def test_each_language_searches_its_own_dialogues(client, make_dialogue, locales
     assert swedish.status_code == 200
     html = swedish.content.decode()
     assert page_titles(html) == ["Trafik i Lund"] and '<html lang="sv">' in html
-    assert "Sök bland dialoger" in html or "Search dialogues" in html
+    assert "<h1>Sök bland dialoger</h1>" in html
 
 
 def test_the_page_is_limited_like_the_api(client, settings):
@@ -122,7 +142,7 @@ def test_the_page_is_limited_like_the_api(client, settings):
     assert client.get("/api/v1/search/", {"q": "a"}).status_code == 200
     refused = client.get("/search/", {"q": "a"})
     assert refused.status_code == 429 and int(refused["Retry-After"]) > 0
-    assert "Too many searches" in refused.content.decode()
+    assert da("Too many searches from your address. Please wait a minute and try again.") in refused.content.decode()
 
 
 def test_one_request_a_few_queries(client, make_dialogue):
