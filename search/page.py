@@ -78,7 +78,7 @@ def href(params: dict[str, Any], **changes: Any) -> str:
 def facet_groups(facets: dict[str, list], params: dict[str, str]) -> list[FacetGroup]:
     groups = []
     for name in FACETS:
-        group = FacetGroup(name, str(FACET_TITLES[name]))
+        group = FacetGroup(name, str(FACET_TITLES.get(name, name)))
         for value in facets.get(name, []):
             chosen = params.get(name) == str(value.key)
             link = href(params, **{name: None if chosen else value.key})
@@ -140,7 +140,7 @@ def search_page(request: HttpRequest) -> HttpResponse:
         "first": offset + 1,
         "last": offset + len(items),
         "facets": facet_groups(result.facets, params),
-        "chosen": [(FACET_TITLES[name], value.label, href(params, **{name: None}))
+        "chosen": [(FACET_TITLES.get(name, name), value.label, href(params, **{name: None}))
                    for name in FACETS for value in result.facets.get(name, [])
                    if params.get(name) == str(value.key)],
         "clear_href": href({"q": validated.q} if validated.q else {}),

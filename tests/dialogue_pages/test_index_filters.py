@@ -137,3 +137,15 @@ def test_a_filtered_index_takes_a_fixed_number_of_queries(client, dialogue_index
         assert client.get(dialogue_index.url).status_code == 200
     with django_assert_max_num_queries(10):
         assert client.get(dialogue_index.url, {"status": "open", "organisation": "lund"}).status_code == 200
+
+
+def test_areas_filter_the_index_like_the_list_api(client, dialogue_index):
+    from dialogue_pages.factories import AreaFactory
+
+    vesterbro = AreaFactory(name="Vesterbro", slug="vesterbro")
+    dialogue(dialogue_index, "Vesterbro-dialog", areas=[vesterbro], start_date=datetime.date(2022, 1, 1),
+             end_date=datetime.date(2022, 2, 1))
+    dialogue(dialogue_index, "Valby-dialog", start_date=datetime.date(2022, 1, 1), end_date=datetime.date(2022, 2, 1))
+    html = client.get(dialogue_index.url, {"area": "vesterbro"}).content.decode()
+    assert ">Vesterbro-dialog</a>" in html and ">Valby-dialog</a>" not in html
+    assert '<option value="vesterbro" selected>Vesterbro</option>' in html

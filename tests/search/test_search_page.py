@@ -158,3 +158,22 @@ def test_snippets_keep_only_their_mark_tags():
     assert marked("a <mark>b</mark> &lt;c&gt;") == "a <mark>b</mark> &lt;c&gt;"
     assert marked("<script>x</script><mark>y") == "&lt;script&gt;x&lt;/script&gt;<mark>y</mark>"
     assert marked("</mark>z") == "z"
+
+
+def test_every_facet_has_a_title_citizens_read():
+    from search.backends.base import FACETS
+    from search.page import FACET_TITLES
+
+    assert set(FACETS) <= set(FACET_TITLES)
+
+
+def test_areas_are_a_facet_and_a_filter(client, make_dialogue):
+    from dialogue_pages.factories import AreaFactory
+
+    vesterbro = AreaFactory(name="Vesterbro", slug="vesterbro")
+    make_dialogue(title="Trafik på Vesterbro", areas=[vesterbro])
+    make_dialogue(title="Trafik i Valby")
+    html = client.get("/search/", {"q": "trafik"}).content.decode()
+    assert '<a href="?q=trafik&amp;area=vesterbro">Vesterbro <span class="facet__count">(1)</span></a>' in html
+    assert page_titles(client.get("/search/", {"q": "trafik", "area": "vesterbro"}).content.decode()) == [
+        "Trafik på Vesterbro"]
