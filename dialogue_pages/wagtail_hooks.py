@@ -39,7 +39,6 @@ class OrganisationViewSet(SnippetViewSet):
     icon = "group"
     list_display = ["name", "kind", "slug", "locale"]
     list_filter = ["kind"]
-    search_fields = ["name"]
 
 
 class AreaViewSet(SnippetViewSet):
@@ -47,15 +46,14 @@ class AreaViewSet(SnippetViewSet):
     icon = "site"
     list_display = ["name", "kind", "slug", "organisation", "locale"]
     list_filter = ["kind"]
-    # No ``search_fields``: the admin then searches the model's own index (name, with autocomplete);
-    # naming fields makes Wagtail's SQLite FTS backend query a column its index does not have.
+    # No ``search_fields`` on these viewsets: the admin then searches the models' own index; naming
+    # fields makes Wagtail's SQLite FTS backend query a column its index does not have.
 
 
 class ContactViewSet(SnippetViewSet):
     model = Contact
     icon = "user"
     list_display = ["name", "role", "organisation", "email", "phone"]
-    search_fields = ["name", "role"]
 
 
 class MethodViewSet(SnippetViewSet):

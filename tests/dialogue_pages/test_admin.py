@@ -98,3 +98,16 @@ def test_publishing_an_invalid_dialogue_shows_a_field_message(editor_client, dia
 def test_snippet_listings_open(editor_client, model):
     response = editor_client.get(reverse(f"wagtailsnippets_dialogue_pages_{model}:list"))
     assert response.status_code == 200
+
+
+@pytest.mark.parametrize(("model", "factory", "text"), [
+    ("organisation", "OrganisationFactory", "Lunds kommun"),
+    ("contact", "ContactFactory", "Eva Ek"),
+])
+def test_admin_search_of_shared_data_finds_by_name(editor_client, model, factory, text):
+    from dialogue_pages import factories
+
+    getattr(factories, factory)(name=text)
+    response = editor_client.get(reverse(f"wagtailsnippets_dialogue_pages_{model}:list"), {"q": text.split()[0]})
+    assert response.status_code == 200
+    assert text in response.content.decode()
