@@ -29,6 +29,7 @@ from ninja import Query, Router
 from ..read_model.queries import public_detail
 from .feeds import FeedFilters, rows_for
 from .http import cacheable_response
+from .openapi import file_response
 
 CALENDAR_CONTENT_TYPE = "text/calendar; charset=utf-8"
 UID_DOMAIN = "dialogue-cms"
@@ -121,8 +122,7 @@ def calendar_of(name: str, events: Iterable[Event]) -> bytes:
 
 
 router = Router(tags=["calendars"])
-DOCUMENTED = {"responses": {200: {"description": "an iCalendar file (RFC 5545)",
-                                  "content": {"text/calendar": {"schema": {"type": "string"}}}}}}
+DOCUMENTED = file_response("an iCalendar file (RFC 5545)", "text/calendar")
 
 
 @router.get("/dialogues/{int:dialogue_id}/calendar.ics", summary="Calendar of a dialogue", response={200: None},

@@ -24,6 +24,7 @@ from ..read_model.queries import FACT_FIELDS, STALENESS_FIELDS, renewed_summary,
 from ..serializers import content_language_codes
 from .http import matches
 from .listing import check_locale
+from .openapi import file_response
 from .params import LocaleCode
 
 router = Router(tags=["open data"])
@@ -41,6 +42,9 @@ DATASETS = {
     "csv": ("text/csv", "dialogues.csv", "Every public dialogue as one flat row: id, language, title, status, "
             "rung, dates, organisations, topics, place, areas, address and feedback counts by outcome."),
 }
+
+
+STREAMED = "streamed file; the licence is in the Link header"
 
 
 class ExportFilters(Schema):
@@ -141,13 +145,8 @@ def streamed(request: HttpRequest, kind: str, lines: Iterable, rows: QuerySet[Pu
     return licensed(response)
 
 
-def documented(media_type: str) -> dict:
-    return {"responses": {200: {"description": "streamed file; the licence is in the Link header",
-                                "content": {media_type: {"schema": {"type": "string"}}}}}}
-
-
 @router.get("/dialogues.jsonl", summary="All public dialogues as JSON Lines", response={200: None},
-            openapi_extra=documented("application/jsonl"))
+            openapi_extra=file_response(STREAMED, "application/jsonl"))
 def export_jsonl(request: HttpRequest, filters: Query[ExportFilters]) -> HttpResponse:
     """Every public dialogue (of ``locale``) in the import format of ``import_dialogues``."""
     rows = export_rows(filters)
@@ -155,7 +154,7 @@ def export_jsonl(request: HttpRequest, filters: Query[ExportFilters]) -> HttpRes
 
 
 @router.get("/dialogues.csv", summary="All public dialogues as CSV", response={200: None},
-            openapi_extra=documented("text/csv"))
+            openapi_extra=file_response(STREAMED, "text/csv"))
 def export_csv(request: HttpRequest, filters: Query[ExportFilters]) -> HttpResponse:
     """Every public dialogue (of ``locale``) as one flat row with today's status."""
     rows = export_rows(filters)

@@ -21,6 +21,7 @@ from ..read_model.queries import visible_rows
 from ..serializers import content_language_codes
 from .http import cacheable_response
 from .listing import check_locale, filtered
+from .openapi import file_response
 from .params import DialogueFilters, LocaleCode, Text
 
 router = Router(tags=["feeds"])
@@ -143,13 +144,8 @@ def feed_response(request: HttpRequest, kind: FeedFormat, title: str, entries: l
     return cacheable_response(request, render(request, kind, title, entries, locale), FORMATS[kind][1])
 
 
-def documented(what: str, *media_types: str) -> dict:
-    content = {media_type: {"schema": {"type": "string"}} for media_type in media_types}
-    return {"responses": {200: {"description": what, "content": content}}}
-
-
 @router.get("/dialogues.{kind}", summary="Feed of new and updated dialogues", response={200: None},
-            openapi_extra=documented("an Atom 1.0 feed, or RSS 2.0 for .rss", "application/atom+xml",
+            openapi_extra=file_response("an Atom 1.0 feed, or RSS 2.0 for .rss", "application/atom+xml",
                                      "application/rss+xml"))
 def dialogues_feed(request: HttpRequest, kind: FeedFormat, filters: Query[FeedFilters]) -> HttpResponse:
     """The 50 most recently published or updated public dialogues (``.atom`` or ``.rss``)."""
@@ -158,7 +154,7 @@ def dialogues_feed(request: HttpRequest, kind: FeedFormat, filters: Query[FeedFi
 
 
 @router.get("/feedback.{kind}", summary="Feed of feedback and decisions", response={200: None},
-            openapi_extra=documented("an Atom 1.0 feed, or RSS 2.0 for .rss", "application/atom+xml",
+            openapi_extra=file_response("an Atom 1.0 feed, or RSS 2.0 for .rss", "application/atom+xml",
                                      "application/rss+xml"))
 def feedback_feed(request: HttpRequest, kind: FeedFormat, filters: Query[FeedFilters]) -> HttpResponse:
     """One entry per published "you said, we did" item and per recorded decision (``.atom`` or ``.rss``)."""

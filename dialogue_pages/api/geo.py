@@ -24,6 +24,7 @@ from ..read_model.writer import POINT_FACET
 from ..snippets import Area
 from .http import cacheable_response
 from .listing import filtered, page_of
+from .openapi import file_response
 from .params import DialogueFilters, LocaleCode, Text
 from .schemas import StatusKey
 
@@ -135,10 +136,8 @@ FEATURE_COLLECTION_SCHEMA = {
 
 
 @router.get("/dialogues.geojson", summary="Dialogues on a map (GeoJSON)", response={200: None},
-            openapi_extra={"responses": {200: {
-                "description": "a GeoJSON FeatureCollection (RFC 7946), newest dialogues first",
-                "content": {GEOJSON_CONTENT_TYPE: {"schema": FEATURE_COLLECTION_SCHEMA}},
-            }}})
+            openapi_extra=file_response("a GeoJSON FeatureCollection (RFC 7946), newest dialogues first",
+                                        GEOJSON_CONTENT_TYPE, schema=FEATURE_COLLECTION_SCHEMA))
 def dialogues_geojson(request: HttpRequest, filters: Query[MapFilters]) -> HttpResponse:
     """Points and area outlines of public dialogues, one Feature each, with title, address, today's status and
     badge. Follow the ``next`` link in ``links`` for more than ``limit`` dialogues."""

@@ -111,3 +111,9 @@ class DialogueOpenAPI(NinjaAPI):
 
     def get_openapi_schema(self, *args, **kwargs):
         return problem_responses(add_block_union(super().get_openapi_schema(*args, **kwargs)))
+
+
+def file_response(description: str, *media_types: str, schema: dict | None = None) -> dict:
+    """``openapi_extra`` for a route whose 200 is a file (a feed, a calendar, an export, GeoJSON), not JSON."""
+    content = {media_type: {"schema": schema or {"type": "string"}} for media_type in media_types}
+    return {"responses": {200: {"description": description, "content": content}}}
