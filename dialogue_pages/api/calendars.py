@@ -26,7 +26,7 @@ from django.utils.translation import gettext as _
 from icalendar import Calendar, Event
 from ninja import Query, Router
 
-from ..read_model.queries import public_detail
+from ..read_model.queries import as_date, public_detail
 from .feeds import FeedFilters, rows_for
 from .http import cacheable_response
 from .openapi import file_response
@@ -36,10 +36,6 @@ UID_DOMAIN = "dialogue-cms"
 # The site-wide calendar covers this many dialogues with something still to come, soonest first.
 UPCOMING_DIALOGUES = 500
 ONE_DAY = datetime.timedelta(days=1)
-
-
-def day(value: str | None) -> datetime.date | None:
-    return datetime.date.fromisoformat(value) if value else None
 
 
 def stamp_of(data: dict[str, Any]) -> datetime.datetime:
@@ -74,7 +70,7 @@ def events_of(data: dict[str, Any]) -> Iterable[Event]:
         if child["type"] != "event":
             continue
         value = child["value"]
-        first, last = day(value["period_start"]), day(value["period_end"])
+        first, last = as_date(value["period_start"]), as_date(value["period_end"])
         if first is None or last is None:
             continue  # a free label without a date: no known period
         uid = f"dialogue-{page_id}-event-{child['id']}@{UID_DOMAIN}"
@@ -97,14 +93,14 @@ def events_of(data: dict[str, Any]) -> Iterable[Event]:
         else:
             yield all_day(uid, summary, first, last, stamp, link, value.get("description", ""),
                           value.get("place", ""))
-    closes = day((data.get("participation") or {}).get("closes"))
+    closes = as_date((data.get("participation") or {}).get("closes"))
     if closes:
         yield all_day(f"dialogue-{page_id}-input-closes@{UID_DOMAIN}",
                       _("Last day for input: %(title)s") % {"title": title}, closes, closes, stamp,
                       (data.get("participation") or {}).get("url") or url)
     decision = data.get("decision")
     if decision:
-        decided = day(decision["date"])
+        decided = as_date(decision["date"])
         summary = _("Decision: %(title)s") % {"title": title}
         yield all_day(f"dialogue-{page_id}-decision@{UID_DOMAIN}",
                       f"{summary} ({decision['body']})" if decision["body"] else summary,
