@@ -208,3 +208,14 @@ def test_unknown_address_gets_the_404_page(client, dialogue_index):
 def test_500_page_renders_without_a_request():
     html = get_template("500.html").render()
     assert "Server error" in html
+
+
+def test_a_one_day_window_shows_its_day_once_and_a_span_both_ends(client, dialogue_index):
+    day = datetime.date(2025, 11, 26)
+    page = DialoguePageFactory(parent=dialogue_index, start_date=day, end_date=day)
+    html = get_html(client, page.url)
+    assert html.count('<time datetime="2025-11-26">') == 2  # input and the whole process, once each
+    page.input_closes = page.end_date = datetime.date(2025, 12, 3)
+    page.save()
+    html = get_html(client, page.url)
+    assert html.count('<time datetime="2025-11-26">') == 2 and html.count('<time datetime="2025-12-03">') == 2
