@@ -20,7 +20,7 @@ from typing import TypeVar
 from django.db import connection, connections
 from wagtail.models import Page
 
-from blocks.choosers import chosen_memo
+from dialogue_blocks.choosers import chosen_memo
 
 from .bulk import write
 from .importing import LineReader

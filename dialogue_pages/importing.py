@@ -19,8 +19,8 @@ from django.core.exceptions import ValidationError
 from django.utils.text import slugify
 from wagtail.blocks import StreamBlockValidationError
 
-from blocks.choosers import chosen_memo
-from blocks.import_form import ImportContext, from_api
+from dialogue_blocks.choosers import chosen_memo
+from dialogue_blocks.import_form import ImportContext, from_api
 
 from .ladders import ParticipationRung
 from .pages import DialoguePage

@@ -97,7 +97,7 @@ class ParticipationRung(TranslatableMixin, Orderable):
         return f"{self.ladder.name}: {self.name}"
 
     def badge(self) -> dict:
-        """The badge a site draws for this rung (``blocks.shapes.Badge``): label, position, ladder size, colour."""
+        """The badge a site draws for this rung (``shapes.Badge``): label, position, ladder size, colour."""
         memo = _badges.get()
         if memo is not None:
             if self.pk not in memo:

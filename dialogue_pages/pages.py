@@ -26,9 +26,9 @@ from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
-from blocks.streams import DialogueBodyBlock, DialogueStreamField, FeedbackBlock, TimelineBlock
-from blocks.text import RICH_TEXT_FEATURES
-from blocks.timeline import period_of
+from dialogue_blocks.streams import DialogueBodyBlock, DialogueStreamField, FeedbackBlock, TimelineBlock
+from dialogue_blocks.text import RICH_TEXT_FEATURES
+from dialogue_blocks.timeline import period_of
 
 from .forms import DialoguePageForm
 from .ladders import ParticipationRung

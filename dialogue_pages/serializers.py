@@ -12,7 +12,7 @@ from django.utils import translation
 from wagtail.models import Page
 from wagtail.rich_text import expand_db_html
 
-from blocks.people import contact_representation
+from dialogue_blocks.people import contact_representation
 
 from .pages import DialoguePageBase
 from .quality import quality

@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 class SearchConfig(AppConfig):
     """The dialogue search service."""
 
-    name = "search"
+    name = "dialogue_search"
     label = "dialogue_search"
     verbose_name = _("Dialogue search")
     default_auto_field = "django.db.models.BigAutoField"

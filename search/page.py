@@ -1,6 +1,6 @@
 """The public search page: the search API's service rendered as HTML, for citizens without JavaScript too.
 
-The page asks ``search.service`` exactly as ``GET /api/v1/search/`` does (same parameters and
+The page asks ``dialogue_search.service`` exactly as ``GET /api/v1/search/`` does (same parameters and
 validation, visibility rules, query language, rate limit and relevance cursor), in one request and
 without calling the API over HTTP. It searches the dialogues of the page's language.
 """

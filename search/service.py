@@ -27,9 +27,9 @@ from .query import parse_query
 
 logger = logging.getLogger(__name__)
 
-DATABASE_BACKEND = "search.backends.database.DatabaseBackend"
-ELASTICSEARCH_BACKEND = "search.backends.elasticsearch.ElasticsearchBackend"
-TANTIVY_BACKEND = "search.backends.tantivy.TantivyBackend"
+DATABASE_BACKEND = "dialogue_search.backends.database.DatabaseBackend"
+ELASTICSEARCH_BACKEND = "dialogue_search.backends.elasticsearch.ElasticsearchBackend"
+TANTIVY_BACKEND = "dialogue_search.backends.tantivy.TantivyBackend"
 # What answers when the configured backend's service is down, and so always holds the documents.
 FALLBACK_BACKEND = TANTIVY_BACKEND
 ROW_FIELDS = ("page_id", "summary", "locale", "cancelled", "open_from", "closed_from", "decided_from", "has_feedback")

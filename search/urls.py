@@ -1,6 +1,6 @@
 """The public search page; a host includes it where its pages are, per language through i18n_patterns:
 
-    urlpatterns += i18n_patterns(path("", include("search.urls")), ..., prefix_default_language=False)
+    urlpatterns += i18n_patterns(path("", include("dialogue_search.urls")), ..., prefix_default_language=False)
 """
 
 from django.urls import path

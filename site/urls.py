@@ -31,7 +31,7 @@ if settings.DEBUG:
 # Pages of other languages than the default live under /sv/, /en/…; the default has no prefix. The search
 # page too: /search/ searches Danish dialogues, /sv/search/ Swedish ones.
 urlpatterns += i18n_patterns(
-    path("", include("search.urls")),
+    path("", include("dialogue_search.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

@@ -10,7 +10,7 @@ from typing import Literal
 from ninja import Schema
 from pydantic import Field
 
-from blocks.shapes import Badge, ContactOut
+from dialogue_blocks.shapes import Badge, ContactOut
 
 from ..quality import CHECK_KEYS
 from ..status import Status

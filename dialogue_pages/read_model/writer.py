@@ -9,7 +9,7 @@ import orjson
 from django.db import connection, transaction
 from django.utils import timezone
 
-from blocks.choosers import chosen_memo
+from dialogue_blocks.choosers import chosen_memo
 
 from ..ladders import badge_memo
 from ..pages import DialoguePageBase, dialogue_models

@@ -1,7 +1,7 @@
 """The interface every search backend implements, and the values it takes and returns.
 
 A backend is chosen by dotted path (setting ``DIALOGUE_SEARCH_BACKEND``). It is given search
-documents built from the read model (``search.documents``) and answers with page ids, snippets,
+documents built from the read model (``dialogue_search.documents``) and answers with page ids, snippets,
 totals and facet counts; the service turns ids into API items from the read model, so a backend
 never decides what a citizen may see on its own.
 """

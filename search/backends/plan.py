@@ -1,6 +1,6 @@
 """What the database backend stores for a document, and what it looks for for a query.
 
-Both sides go through ``search.analysis``, so a stem in the index and a stem in a query are
+Both sides go through ``dialogue_search.analysis``, so a stem in the index and a stem in a query are
 made by the same code. The SQL dialects (``sqlite.py``, ``postgres.py``) only render these plans.
 
 Matches are graded in *tiers*, the ranking of the issue: 0 = every query item in the title,

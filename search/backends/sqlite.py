@@ -1,7 +1,7 @@
 """SQLite FTS5: storage of analysed documents and MATCH expressions for query plans.
 
 Every word reaches FTS5 inside double quotes, and words consist of letters and digits only
-(``search.analysis.WORD``), so no text a citizen types can form FTS5 syntax. Phrases are quoted
+(``dialogue_search.analysis.WORD``), so no text a citizen types can form FTS5 syntax. Phrases are quoted
 strings of several words; column filters and operators come from this module alone.
 """
 

@@ -19,8 +19,8 @@ BASE_DIR = PROJECT_DIR.parent
 
 INSTALLED_APPS = [
     "dialogue_pages",
-    "blocks",
-    "search",
+    "dialogue_blocks",
+    "dialogue_search",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",

@@ -7,13 +7,13 @@ import pytest
 import wagtail_factories
 from django.utils import translation
 
-from blocks.advice import LessonsLearnedBlock, RecommendationsBlock
-from blocks.feedback import FeedbackItemBlock, ResultReportBlock
-from blocks.figures import KeyFiguresBlock
-from blocks.media import IMAGE_RENDITIONS, DocumentsBlock, EmbedBlock, ImageBlock
-from blocks.people import ContactBlock
-from blocks.text import QuoteBlock, RichTextBlock
-from blocks.timeline import TimelineEventBlock, date_label, period_of
+from dialogue_blocks.advice import LessonsLearnedBlock, RecommendationsBlock
+from dialogue_blocks.feedback import FeedbackItemBlock, ResultReportBlock
+from dialogue_blocks.figures import KeyFiguresBlock
+from dialogue_blocks.media import IMAGE_RENDITIONS, DocumentsBlock, EmbedBlock, ImageBlock
+from dialogue_blocks.people import ContactBlock
+from dialogue_blocks.text import QuoteBlock, RichTextBlock
+from dialogue_blocks.timeline import TimelineEventBlock, date_label, period_of
 from dialogue_pages.factories import ContactFactory, OrganisationFactory, default_rung
 
 

@@ -7,7 +7,7 @@ from django.core.exceptions import ValidationError
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
-from blocks.choices import FixedChoiceBlock
+from dialogue_blocks.choices import FixedChoiceBlock
 
 CHOICES = [("done", _("Done")), ("planned", _("Planned"))]
 

@@ -3,8 +3,8 @@
 import pytest
 from django.core.exceptions import ValidationError
 
-from blocks.choosers import chosen_memo
-from blocks.streams import TimelineBlock
+from dialogue_blocks.choosers import chosen_memo
+from dialogue_blocks.streams import TimelineBlock
 from dialogue_pages.factories import default_rung
 from dialogue_pages.ladders import ParticipationRung
 

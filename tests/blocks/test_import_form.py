@@ -5,14 +5,14 @@ import wagtail_factories
 from django.utils import translation
 from wagtail import blocks
 
-from blocks.advice import LessonsLearnedBlock, RecommendationsBlock
-from blocks.feedback import FeedbackItemBlock, ResultReportBlock
-from blocks.figures import KeyFiguresBlock
-from blocks.import_form import ImportContext, from_api
-from blocks.media import DocumentsBlock, EmbedBlock, ImageBlock
-from blocks.people import ContactBlock
-from blocks.text import QuoteBlock, RichTextBlock
-from blocks.timeline import TimelineEventBlock
+from dialogue_blocks.advice import LessonsLearnedBlock, RecommendationsBlock
+from dialogue_blocks.feedback import FeedbackItemBlock, ResultReportBlock
+from dialogue_blocks.figures import KeyFiguresBlock
+from dialogue_blocks.import_form import ImportContext, from_api
+from dialogue_blocks.media import DocumentsBlock, EmbedBlock, ImageBlock
+from dialogue_blocks.people import ContactBlock
+from dialogue_blocks.text import QuoteBlock, RichTextBlock
+from dialogue_blocks.timeline import TimelineEventBlock
 from dialogue_pages.factories import default_rung
 
 

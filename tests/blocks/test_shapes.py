@@ -2,8 +2,8 @@
 
 import pytest
 
-from blocks.people import contact_representation
-from blocks.shapes import Badge, ContactOut
+from dialogue_blocks.people import contact_representation
+from dialogue_blocks.shapes import Badge, ContactOut
 from dialogue_pages.api.schemas import RungRef
 from dialogue_pages.factories import ContactFactory, OrganisationFactory, default_rung
 

@@ -6,14 +6,14 @@ from django.utils import translation
 from wagtail.embeds.embeds import get_embed_hash
 from wagtail.embeds.models import Embed
 
-from blocks.advice import LessonsLearnedBlock, RecommendationsBlock
-from blocks.feedback import FeedbackItemBlock, ResultReportBlock
-from blocks.figures import KeyFiguresBlock
-from blocks.media import DocumentsBlock, EmbedBlock, ImageBlock
-from blocks.people import ContactBlock
-from blocks.streams import FeedbackBlock, TimelineBlock
-from blocks.text import QuoteBlock, RichTextBlock
-from blocks.timeline import TimelineEventBlock
+from dialogue_blocks.advice import LessonsLearnedBlock, RecommendationsBlock
+from dialogue_blocks.feedback import FeedbackItemBlock, ResultReportBlock
+from dialogue_blocks.figures import KeyFiguresBlock
+from dialogue_blocks.media import DocumentsBlock, EmbedBlock, ImageBlock
+from dialogue_blocks.people import ContactBlock
+from dialogue_blocks.streams import FeedbackBlock, TimelineBlock
+from dialogue_blocks.text import QuoteBlock, RichTextBlock
+from dialogue_blocks.timeline import TimelineEventBlock
 from dialogue_pages.factories import ContactFactory, OrganisationFactory, default_rung
 
 

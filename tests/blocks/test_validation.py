@@ -3,8 +3,8 @@
 import pytest
 from wagtail.blocks.struct_block import StructBlockValidationError
 
-from blocks.feedback import FeedbackItemBlock, ResultReportBlock
-from blocks.timeline import TimelineEventBlock
+from dialogue_blocks.feedback import FeedbackItemBlock, ResultReportBlock
+from dialogue_blocks.timeline import TimelineEventBlock
 
 EVENT = {
     "title": "Møde", "description": "", "date": None, "precision": "day", "label": "", "status": "done", "rung": None,

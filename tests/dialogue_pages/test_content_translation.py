@@ -28,7 +28,7 @@ from dialogue_pages.ladders import ParticipationLadder, ParticipationRung, RungE
 from dialogue_pages.pages import DialoguePage
 from dialogue_pages.slugs import ascii_slug, transliterate
 from dialogue_pages.snippets import Contact, Method, Organisation, TargetGroup
-from search import service
+from dialogue_search import service
 
 TITLE = "Borgermøde om badplatser på Østerbro"
 SNIPPET_MODELS = (ParticipationLadder, ParticipationRung, RungEquivalence, Organisation, Method, TargetGroup, Contact)

@@ -16,8 +16,8 @@ from dialogue_pages.pages import DialoguePage
 from dialogue_pages.read_model.models import PublishedDialogue
 from dialogue_pages.read_model.writer import refresh_dialogues
 from dialogue_pages.snippets import Organisation
-from search.backends.base import SearchFilters
-from search.service import get_backend, run_search, search_request
+from dialogue_search.backends.base import SearchFilters
+from dialogue_search.service import get_backend, run_search, search_request
 
 
 def line(number: int, **changes) -> dict:

@@ -6,7 +6,7 @@ import jsonschema
 import pytest
 from django.core.management import call_command
 
-from blocks.streams import DialogueBodyBlock, FeedbackBlock, TimelineBlock
+from dialogue_blocks.streams import DialogueBodyBlock, FeedbackBlock, TimelineBlock
 
 
 @pytest.fixture

@@ -14,15 +14,15 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.utils import translation
 
-from blocks.feedback import OUTCOME_LABELS, FeedbackItemBlock
-from blocks.timeline import date_label
+from dialogue_blocks.feedback import OUTCOME_LABELS, FeedbackItemBlock
+from dialogue_blocks.timeline import date_label
 from dialogue_pages.dashboard import FeedbackOwedPanel
 from dialogue_pages.factories import DialoguePageFactory
 from dialogue_pages.ladders import ParticipationLadder
 from dialogue_pages.pages import DialoguePage
 from dialogue_pages.status import Status
 
-APPS = ("dialogue_pages", "blocks", "dialogue_site")
+APPS = ("dialogue_pages", "dialogue_blocks", "dialogue_site")
 LANGUAGES = ("da", "sv")
 CATALOGS = [(app, lang) for app in APPS for lang in LANGUAGES]
 

@@ -40,8 +40,8 @@ INSTALLED_APPS = [
     "tests.host.hostapp",
     # The plugin:
     "dialogue_pages",
-    "blocks",
-    "search",
+    "dialogue_blocks",
+    "dialogue_search",
     # What it needs beside Wagtail:
     "wagtail_localize",
     "wagtail_localize.locales",

@@ -1,4 +1,4 @@
-"""The search page in a host project without site/: one URL module (search.urls), the host's own dialogue type."""
+"""The search page in a host project without site/: the host's own dialogue type."""
 
 import pytest
 

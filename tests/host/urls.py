@@ -7,6 +7,6 @@ from wagtail.admin import urls as wagtailadmin_urls
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("", include("dialogue_pages.urls")),
-    path("", include("search.urls")),
+    path("", include("dialogue_search.urls")),
     path("", include(wagtail_urls)),
 ]

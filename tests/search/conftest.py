@@ -3,8 +3,8 @@
 import pytest
 
 from dialogue_pages.factories import DialoguePageFactory
-from search import service
-from search.backends.columns import forget
+from dialogue_search import service
+from dialogue_search.backends.columns import forget
 
 
 @pytest.fixture(autouse=True)

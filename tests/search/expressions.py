@@ -1,7 +1,7 @@
 """Whole FTS5 expressions of a query plan, built from the SQLite backend's parts, for tests to run directly."""
 
-from search.backends.plan import FOLDED_TIER, QueryPlan
-from search.backends.sqlite import item_match, tier_key
+from dialogue_search.backends.plan import FOLDED_TIER, QueryPlan
+from dialogue_search.backends.sqlite import item_match, tier_key
 
 
 def tier_match(plan: QueryPlan, tier: int, expansions: dict[str, list[str]]) -> str:

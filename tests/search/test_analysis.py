@@ -3,10 +3,10 @@
 import pytest
 import Stemmer
 
-from search import analysis
-from search.analysis import fold, query_stems, stems, words
-from search.highlight import Highlighter, snippet
-from search.query import MAX_ITEMS, Item, parse_query
+from dialogue_search import analysis
+from dialogue_search.analysis import fold, query_stems, stems, words
+from dialogue_search.highlight import Highlighter, snippet
+from dialogue_search.query import MAX_ITEMS, Item, parse_query
 
 
 def analyse(text: str, locale: str) -> list[str]:

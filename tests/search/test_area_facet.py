@@ -6,7 +6,7 @@ from dialogue_pages.factories import AreaFactory, DialoguePageFactory
 
 from .conftest import search_json, titles
 
-BACKENDS = ["search.backends.tantivy.TantivyBackend", "search.backends.database.DatabaseBackend"]
+BACKENDS = ["dialogue_search.backends.tantivy.TantivyBackend", "dialogue_search.backends.database.DatabaseBackend"]
 
 
 @pytest.mark.parametrize("backend", BACKENDS)

@@ -4,8 +4,8 @@ import datetime
 
 import pytest
 
-from search.backends.base import FacetCount, Hit, SearchBackend, SearchPage, SearchRequest, Suggestion
-from search.documents import DialogueDocument
+from dialogue_search.backends.base import FacetCount, Hit, SearchBackend, SearchPage, SearchRequest, Suggestion
+from dialogue_search.documents import DialogueDocument
 
 
 class ToyBackend(SearchBackend):

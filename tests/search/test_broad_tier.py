@@ -5,10 +5,10 @@ import sqlite3
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from search.backends.plan import COMPOUND_TIER, MAX_EXPANSIONS, analyse_document, plan_query
-from search.backends.sqlite import either, item_match
-from search.documents import DialogueDocument
-from search.query import parse_query
+from dialogue_search.backends.plan import COMPOUND_TIER, MAX_EXPANSIONS, analyse_document, plan_query
+from dialogue_search.backends.sqlite import either, item_match
+from dialogue_search.documents import DialogueDocument
+from dialogue_search.query import parse_query
 from tests.search.expressions import tier_match
 
 # Words that stem, fold (å, ø, ä, ö, æ) and combine into compounds, in the three languages.

@@ -9,13 +9,13 @@ import os
 import pytest
 from django.utils import timezone
 
-from search import service
-from search.backends.base import SearchFilters, SearchRequest
-from search.backends.elasticsearch import ElasticsearchBackend, index_body, parse_response
-from search.backends.es_documents import to_index_document
-from search.backends.es_queries import build_search, build_suggest
-from search.documents import DialogueDocument
-from search.query import parse_query
+from dialogue_search import service
+from dialogue_search.backends.base import SearchFilters, SearchRequest
+from dialogue_search.backends.elasticsearch import ElasticsearchBackend, index_body, parse_response
+from dialogue_search.backends.es_documents import to_index_document
+from dialogue_search.backends.es_queries import build_search, build_suggest
+from dialogue_search.documents import DialogueDocument
+from dialogue_search.query import parse_query
 
 from .conftest import search_json, titles
 

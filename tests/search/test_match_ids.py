@@ -7,8 +7,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from dialogue_pages.status import StatusFacts
-from search.backends.columns import build
-from search.backends.postings import PostingCache, ids_of, intersection, sorted_unique, union
+from dialogue_search.backends.columns import build
+from dialogue_search.backends.postings import PostingCache, ids_of, intersection, sorted_unique, union
 
 id_sets = st.lists(st.sets(st.integers(min_value=1, max_value=5000)), max_size=5)
 

@@ -10,14 +10,14 @@ from django.utils import timezone
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from search.backends.base import FACETS, SearchFilters, SearchRequest
-from search.backends.es_queries import build_search, build_suggest
-from search.backends.plan import TIERS, plan_query
-from search.backends.postgres import item_condition
-from search.backends.sqlite import suggest_match
-from search.backends.tantivy import TantivyBackend
-from search.documents import DialogueDocument
-from search.query import parse_query, prefix_words
+from dialogue_search.backends.base import FACETS, SearchFilters, SearchRequest
+from dialogue_search.backends.es_queries import build_search, build_suggest
+from dialogue_search.backends.plan import TIERS, plan_query
+from dialogue_search.backends.postgres import item_condition
+from dialogue_search.backends.sqlite import suggest_match
+from dialogue_search.backends.tantivy import TantivyBackend
+from dialogue_search.documents import DialogueDocument
+from dialogue_search.query import parse_query, prefix_words
 from tests.search.expressions import excluded_match, tier_match
 
 # Everything a keyboard, a paste or a bot produces: all of Unicode, plus the syntax of every engine.

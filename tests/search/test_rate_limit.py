@@ -3,7 +3,7 @@
 import pytest
 from django.core.cache import cache
 
-from search import throttle
+from dialogue_search import throttle
 
 SEARCH, SUGGEST = "/api/v1/search/", "/api/v1/search/suggest/"
 
@@ -103,7 +103,7 @@ def test_the_limit_is_documented(client, db):
 def test_defaults(settings):
     del settings.DIALOGUE_SEARCH_RATE_LIMIT
     del settings.DIALOGUE_SEARCH_RATE_WINDOW
-    from search.conf import search_rate_limit, search_rate_window, trust_x_forwarded_for
+    from dialogue_search.conf import search_rate_limit, search_rate_window, trust_x_forwarded_for
 
     assert (search_rate_limit(), search_rate_window()) == (120, 60)
     assert trust_x_forwarded_for() is False

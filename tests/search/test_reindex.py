@@ -7,7 +7,7 @@ import pytest
 from django.core.management import CommandError, call_command
 
 from dialogue_pages.read_model.queries import visible_rows
-from search import service
+from dialogue_search import service
 
 from .conftest import search_json, titles
 

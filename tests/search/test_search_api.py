@@ -14,7 +14,7 @@ from dialogue_pages.factories import (
     TargetGroupFactory,
     default_rung,
 )
-from search.api import CURSOR_ORDERING
+from dialogue_search.api import CURSOR_ORDERING
 
 from .conftest import search_json, titles
 

@@ -12,8 +12,8 @@ from wagtail.models import Page
 
 from dialogue_pages.api.cursor import encode_cursor
 from dialogue_pages.factories import DialogueIndexPageFactory, DialoguePageFactory, OrganisationFactory
-from search.api import CURSOR_ORDERING
-from search.templatetags.dialogue_search import marked
+from dialogue_search.api import CURSOR_ORDERING
+from dialogue_search.templatetags.dialogue_search import marked
 
 from .conftest import search_json, titles
 
@@ -161,8 +161,8 @@ def test_snippets_keep_only_their_mark_tags():
 
 
 def test_every_facet_has_a_title_citizens_read():
-    from search.backends.base import FACETS
-    from search.page import FACET_TITLES
+    from dialogue_search.backends.base import FACETS
+    from dialogue_search.page import FACET_TITLES
 
     assert set(FACETS) <= set(FACET_TITLES)
 

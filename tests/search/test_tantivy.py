@@ -14,10 +14,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from dialogue_pages.status import NEVER, Status, StatusFacts, status_on
-from search.backends.base import BackendUnavailable, SearchFilters, SearchRequest
-from search.backends.tantivy import TantivyBackend
-from search.documents import DialogueDocument
-from search.query import parse_query
+from dialogue_search.backends.base import BackendUnavailable, SearchFilters, SearchRequest
+from dialogue_search.backends.tantivy import TantivyBackend
+from dialogue_search.documents import DialogueDocument
+from dialogue_search.query import parse_query
 
 ROOT = Path(__file__).resolve().parents[2]
 LOCALES = ("da", "sv", "en")
@@ -198,8 +198,8 @@ def test_concurrent_writers_in_threads_all_land(backend):
 WRITER = textwrap.dedent("""
     import sys, django
     django.setup()
-    from search.backends.tantivy import TantivyBackend
-    from search.documents import DialogueDocument
+    from dialogue_search.backends.tantivy import TantivyBackend
+    from dialogue_search.documents import DialogueDocument
     first, count = int(sys.argv[2]), int(sys.argv[3])
     backend = TantivyBackend(sys.argv[1])
     for page_id in range(first, first + count):

@@ -14,7 +14,7 @@ from wagtail.models import PageViewRestriction
 
 from dialogue_pages.factories import DialoguePageFactory, OrganisationFactory
 from dialogue_pages.read_model.models import PublishedDialogue
-from search import service
+from dialogue_search import service
 
 from .conftest import search_json, titles
 

@@ -1,4 +1,5 @@
-"""The wheel holds the three apps with their data files, and the apps never import the bundled site."""
+"""The wheel holds the three apps with their data files under their import names, and the apps never import
+the bundled site. The folders ``blocks/`` and ``search/`` install as ``dialogue_blocks`` and ``dialogue_search``."""
 
 import ast
 import subprocess
@@ -9,7 +10,8 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
-APPS = ("dialogue_pages", "blocks", "search")
+# import name -> folder in the repository
+APPS = {"dialogue_pages": "dialogue_pages", "dialogue_blocks": "blocks", "dialogue_search": "search"}
 DATA_SUFFIXES = {".html", ".json", ".po", ".mo", ".css", ".js", ".svg", ".txt"}
 
 
@@ -26,9 +28,9 @@ def imported_modules(path: Path) -> set[str]:
 
 @pytest.mark.parametrize(
     ("app", "forbidden"),
-    [("dialogue_pages", {"dialogue_site", "site", "search"}), ("blocks", {"dialogue_site", "site", "dialogue_pages",
-                                                                         "search"}),
-     ("search", {"dialogue_site", "site"})],
+    [("dialogue_pages", {"dialogue_site", "site", "search", "dialogue_search", "blocks"}),
+     ("blocks", {"dialogue_site", "site", "dialogue_pages", "search", "dialogue_search", "blocks"}),
+     ("search", {"dialogue_site", "site", "search", "blocks"})],
 )
 def test_dependencies_point_one_way(app, forbidden):
     offenders = {
@@ -40,9 +42,11 @@ def test_dependencies_point_one_way(app, forbidden):
 
 
 def repository_files(app: str) -> set[str]:
+    """The files of an app's folder, named as the wheel names them (under the app's import name)."""
+    folder = ROOT / APPS[app]
     return {
-        str(path.relative_to(ROOT))
-        for path in (ROOT / app).rglob("*")
+        f"{app}/{path.relative_to(folder)}"
+        for path in folder.rglob("*")
         if path.is_file() and "__pycache__" not in path.parts and (path.suffix == ".py" or path.suffix in DATA_SUFFIXES)
     }
 

@@ -14,11 +14,12 @@ from io import StringIO
 
 import pytest
 import schemathesis
-from dialogue_site.wsgi import application
 from django.core.management import call_command
 from django.db import connections
 from schemathesis.config import SchemathesisConfig
 from schemathesis.engine import Status, events, from_schema
+
+from dialogue_site.wsgi import application
 
 # Examples per operation and phase: enough to reach every parameter's edge cases, few enough that the
 # whole run stays within a few minutes on a small CI machine.

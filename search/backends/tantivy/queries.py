@@ -1,4 +1,4 @@
-"""Tantivy queries built from a parsed query (``search.query``), never from the text a citizen typed.
+"""Tantivy queries built from a parsed query (``dialogue_search.query``), never from the text a citizen typed.
 
 Every word reaches Tantivy as a term (or a term prefix), so no input can be query syntax.
 An item matches a stemmed word in a text field (BM25, weighted by field), a folded form

@@ -1,6 +1,6 @@
 """The Tantivy schema, and the analysers that turn a dialogue's text into its tokens.
 
-Text is analysed in Python by ``search.analysis`` and handed to Tantivy as space-separated
+Text is analysed in Python by ``dialogue_search.analysis`` and handed to Tantivy as space-separated
 tokens (Tantivy's whitespace tokenizer keeps them as they are, one position each), so the index
 holds exactly the stems and folded forms that queries are built from (``queries.py``): Tantivy's
 own filters cannot fold "å" to "aa" as Danish writes it, and have no decompounder. Fields:

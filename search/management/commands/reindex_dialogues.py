@@ -13,8 +13,8 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 from dialogue_pages.progress import Progress
 from dialogue_pages.read_model.queries import visible_rows
 from dialogue_pages.serializers import content_language_codes
-from search.backends.base import BackendUnavailable, SearchBackend
-from search.service import (
+from dialogue_search.backends.base import BackendUnavailable, SearchBackend
+from dialogue_search.service import (
     DATABASE_BACKEND,
     ELASTICSEARCH_BACKEND,
     TANTIVY_BACKEND,
