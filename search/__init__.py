@@ -1,1 +1,1 @@
-"""Search of published dialogues (database full text by default, Elasticsearch at scale)."""
+"""Search of published dialogues (an embedded Tantivy index by default, Elasticsearch for several app servers)."""

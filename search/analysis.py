@@ -1,13 +1,13 @@
 """Language analysis shared by every backend: words, Snowball stems per locale, Nordic folding.
 
-The database backend stores what these functions produce, and parses queries with the same
-functions, so the index and the query always agree on what a word is.
+The Tantivy backend indexes what these functions produce and builds its queries with the same
+functions (as the snippets' highlighter does), so the index and the query always agree on what a word is.
 """
 
 import re
 import threading
 import unicodedata
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 
 import Stemmer
 
@@ -113,13 +113,3 @@ def strip(word: str) -> str:
         return stripped
     decomposed = unicodedata.normalize("NFKD", stripped)
     return "".join(char for char in decomposed if not unicodedata.combining(char)) or stripped
-
-
-def query_stems(word: str, locales: Iterable[str]) -> list[str]:
-    """The distinct stems of one query word in each of ``locales`` (several when no locale is given)."""
-    found: list[str] = []
-    for locale in locales:
-        stem = stems([word], locale)[0]
-        if stem and stem not in found:
-            found.append(stem)
-    return found or [word]

@@ -14,11 +14,15 @@ class SearchConfig(AppConfig):
         # The page app never imports search: search mounts itself on the page app's API and listens
         # to its signals. ready() runs before the URLconf is loaded, so the router joins the API (and
         # its OpenAPI document) before the API builds its URLs.
+        from django.core import checks
+
         from dialogue_pages.api.views import api
 
         from . import signals
         from .api import router
+        from .checks import check_search_backend
 
         if not any(prefix == "/search/" for prefix, _router in api._routers):
             api.add_router("/search/", router)
         signals.connect()
+        checks.register(check_search_backend)

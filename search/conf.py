@@ -6,13 +6,33 @@ import re
 from pathlib import Path
 
 from django.conf import settings
+from django.core.exceptions import ImproperlyConfigured
 from django.db import connections
 
-DEFAULT_CACHED_IDS = 4_000_000
+# Modules of the database engine (SQLite FTS5 / PostgreSQL full text), retired in favour of Tantivy,
+# under the package's name and under the folder's name it was once configured by.
+RETIRED_BACKEND_MODULES = ("dialogue_search.backends.database", "search.backends.database")
+# Settings only the database engine read; a host that still sets them is told they do nothing.
+RETIRED_SETTINGS = ("DIALOGUE_SEARCH_POSTGRES_CONFIGURATIONS", "DIALOGUE_SEARCH_CACHED_IDS")
+RETIRED_BACKEND_MESSAGE = (
+    "DIALOGUE_SEARCH_BACKEND names the retired database search engine ({path}). Remove the setting to use "
+    "the embedded Tantivy index (on SQLite and PostgreSQL alike), or set it to "
+    "'dialogue_search.backends.elasticsearch.ElasticsearchBackend' for Elasticsearch; then run "
+    "'manage.py reindex_dialogues'. See docs/search.md."
+)
+
+
+def retired_backend() -> str:
+    """The configured ``DIALOGUE_SEARCH_BACKEND`` if it names a retired backend, else ""."""
+    path = str(getattr(settings, "DIALOGUE_SEARCH_BACKEND", "") or "")
+    retired = any(path == module or path.startswith(f"{module}.") for module in RETIRED_BACKEND_MODULES)
+    return path if retired else ""
 
 
 def search_backend() -> str:
     """``DIALOGUE_SEARCH_BACKEND``: dotted path of the backend class; empty: Elasticsearch if set up, else Tantivy."""
+    if retired := retired_backend():
+        raise ImproperlyConfigured(RETIRED_BACKEND_MESSAGE.format(path=retired))
     return getattr(settings, "DIALOGUE_SEARCH_BACKEND", "")
 
 
@@ -29,17 +49,6 @@ def extra_stemmers() -> dict[str, str]:
 def extra_compound_parts() -> list[str]:
     """``DIALOGUE_SEARCH_COMPOUND_PARTS``: words Elasticsearch also splits compounds on, beside the built-in ones."""
     return list(getattr(settings, "DIALOGUE_SEARCH_COMPOUND_PARTS", []))
-
-
-def postgres_configurations() -> dict[str, str]:
-    """``DIALOGUE_SEARCH_POSTGRES_CONFIGURATIONS``: PostgreSQL text search configuration by language code, added
-    to (or replacing) the built-in ones."""
-    return dict(getattr(settings, "DIALOGUE_SEARCH_POSTGRES_CONFIGURATIONS", {}))
-
-
-def cached_ids() -> int:
-    """``DIALOGUE_SEARCH_CACHED_IDS``: most ids the per-process cache of id lists holds (8 bytes each)."""
-    return int(getattr(settings, "DIALOGUE_SEARCH_CACHED_IDS", DEFAULT_CACHED_IDS))
 
 
 def elasticsearch_url() -> str:
@@ -68,7 +77,7 @@ def trust_x_forwarded_for() -> bool:
 
 
 def elasticsearch_timeout() -> float:
-    """Seconds before a request to Elasticsearch counts as failed (and the database answers)."""
+    """Seconds before a request to Elasticsearch counts as failed (and the embedded index answers)."""
     return float(getattr(settings, "DIALOGUE_ELASTICSEARCH_TIMEOUT", 2.0))
 
 

@@ -27,7 +27,6 @@ from .query import parse_query
 
 logger = logging.getLogger(__name__)
 
-DATABASE_BACKEND = "dialogue_search.backends.database.DatabaseBackend"
 ELASTICSEARCH_BACKEND = "dialogue_search.backends.elasticsearch.ElasticsearchBackend"
 TANTIVY_BACKEND = "dialogue_search.backends.tantivy.TantivyBackend"
 # What answers when the configured backend's service is down, and so always holds the documents.

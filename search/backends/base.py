@@ -21,7 +21,8 @@ FACET_SIZE = 50
 
 
 class BackendUnavailable(Exception):
-    """Raised by a backend whose service cannot be reached; the service then asks the database."""
+    """Raised by a backend whose service cannot be reached (or written): searches then go to the embedded
+    Tantivy index, and a failed write is logged for ``reindex_dialogues`` to repair."""
 
 
 @dataclass(frozen=True)

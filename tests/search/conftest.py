@@ -4,20 +4,17 @@ import pytest
 
 from dialogue_pages.factories import DialoguePageFactory
 from dialogue_search import service
-from dialogue_search.backends.columns import forget
 
 
 @pytest.fixture(autouse=True)
 def fresh_search_state(settings, tmp_path):
-    """Each test starts with an empty index of its own, without cached facet columns or backends.
+    """Each test starts with an empty index of its own, without cached backends.
 
     Tests roll back their data, but not the files of an index: each gets its own directory.
     """
     settings.DIALOGUE_SEARCH_INDEX_DIR = str(tmp_path / "search-index")
-    forget()
     service._backends.clear()
     yield
-    forget()
     service._backends.clear()
 
 

@@ -1,17 +1,14 @@
-"""Area as a search filter and facet, in the Tantivy backend (the default) and the database backend."""
+"""Area as a search filter and facet, through the API on the Tantivy backend (the default).
 
-import pytest
+Elasticsearch's area filter and facet are checked on its request bodies (``test_elasticsearch``).
+"""
 
 from dialogue_pages.factories import AreaFactory, DialoguePageFactory
 
 from .conftest import search_json, titles
 
-BACKENDS = ["dialogue_search.backends.tantivy.TantivyBackend", "dialogue_search.backends.database.DatabaseBackend"]
 
-
-@pytest.mark.parametrize("backend", BACKENDS)
-def test_search_filters_and_counts_by_area(client, settings, dialogue_index, publish, backend):
-    settings.DIALOGUE_SEARCH_BACKEND = backend
+def test_search_filters_and_counts_by_area(client, dialogue_index, publish):
     vesterbro = AreaFactory(name="Vesterbro", slug="vesterbro")
     sydhavnen = AreaFactory(name="Sydhavnen", slug="sydhavnen")
     for title, areas in (("Havnebad i Sydhavnen", [sydhavnen]), ("Havnefront", [vesterbro, sydhavnen]),

@@ -11,9 +11,10 @@ from django.utils import timezone
 
 from dialogue_search import service
 from dialogue_search.backends.base import SearchFilters, SearchRequest
-from dialogue_search.backends.elasticsearch import ElasticsearchBackend, index_body, parse_response
-from dialogue_search.backends.es_documents import to_index_document
-from dialogue_search.backends.es_queries import build_search, build_suggest
+from dialogue_search.backends.elasticsearch import ElasticsearchBackend, index_body
+from dialogue_search.backends.elasticsearch.mapping import to_index_document
+from dialogue_search.backends.elasticsearch.queries import build_search, build_suggest
+from dialogue_search.backends.elasticsearch.responses import parse_response
 from dialogue_search.documents import DialogueDocument
 from dialogue_search.query import parse_query
 

@@ -1,24 +1,18 @@
-"""No text a person can type makes search fail: property tests of both backends' query builders."""
+"""No text a person can type makes search fail: property tests of the Tantivy and Elasticsearch query builders."""
 
 import datetime
 import json
-import sqlite3
 
 import pytest
-from django.db import connection
 from django.utils import timezone
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from dialogue_search.backends.base import FACETS, SearchFilters, SearchRequest
-from dialogue_search.backends.es_queries import build_search, build_suggest
-from dialogue_search.backends.plan import TIERS, plan_query
-from dialogue_search.backends.postgres import item_condition
-from dialogue_search.backends.sqlite import suggest_match
+from dialogue_search.backends.elasticsearch.queries import build_search, build_suggest
 from dialogue_search.backends.tantivy import TantivyBackend
 from dialogue_search.documents import DialogueDocument
-from dialogue_search.query import parse_query, prefix_words
-from tests.search.expressions import excluded_match, tier_match
+from dialogue_search.query import parse_query
 
 # Everything a keyboard, a paste or a bot produces: all of Unicode, plus the syntax of every engine.
 SYNTAX = st.sampled_from(['"', "'", "*", ":", "(", ")", "-", "^", "NEAR", "AND", "OR", "NOT", "{", "}", "+",
@@ -29,7 +23,6 @@ NASTY = st.one_of(
     st.lists(st.one_of(SYNTAX, st.text(max_size=8)), max_size=40).map("".join),
 )
 LOCALES = ("da", "sv", "en")
-EXPANSIONS = {"dialog": ["medborgardialog", "dialogmoede"], "havn": ["havneomraad"]}
 
 
 @pytest.fixture
@@ -37,57 +30,11 @@ def indexed(make_dialogue):
     make_dialogue(title="Havneplan og medborgardialog", intro="Borgermøder om havneområdet (NEAR \"x\")")
 
 
-@pytest.fixture(scope="module")
-def fts():
-    """A standalone FTS5 table shaped like the backend's, to run generated MATCH expressions against."""
-    database = sqlite3.connect(":memory:")
-    database.execute("CREATE VIRTUAL TABLE dialogue_search_fts USING fts5(title, intro, purpose, body, ftitle, "
-                     "ftext, tokenize = 'unicode61 remove_diacritics 0')")
-    database.execute("CREATE VIRTUAL TABLE s USING fts5(words, prefix = '2 3 4')")
-    database.execute("INSERT INTO dialogue_search_fts VALUES ('havn', 'dialog', 'x', 'y', 'havn', 'dialog x y')")
-    database.execute("INSERT INTO s VALUES ('havneplan for nordhavn')")
-    return database
-
-
 @settings(max_examples=300, deadline=None)
 @given(NASTY)
 def test_parsing_never_raises(text):
     query = parse_query(text)
     assert all(word.isalnum() for item in query.items + query.excluded for word in item.words)
-
-
-@settings(max_examples=300, deadline=None)
-@given(NASTY, st.sampled_from([None, *LOCALES]))
-def test_sqlite_expressions_always_run(fts, text, locale):
-    plan = plan_query(parse_query(text), [locale] if locale else LOCALES)
-    expressions = [tier_match(plan, tier, EXPANSIONS) for tier in range(TIERS)] if plan.items else []
-    expressions += [excluded_match(plan)] if plan.excluded else []
-    words = prefix_words(text)
-    if words:
-        expressions.append(None)
-    for expression in expressions:
-        if expression is None:
-            fts.execute("SELECT rowid FROM s WHERE s MATCH ?", [suggest_match(words, True)]).fetchall()
-        else:
-            fts.execute("SELECT rowid FROM dialogue_search_fts WHERE dialogue_search_fts MATCH ?",
-                        [expression]).fetchall()
-
-
-@pytest.mark.django_db
-@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(NASTY, st.sampled_from([None, *LOCALES]))
-def test_postgres_conditions_always_run(text, locale):
-    plan = plan_query(parse_query(text), [locale] if locale else LOCALES)
-    if connection.vendor != "postgresql":
-        for tier in range(TIERS):
-            for item in plan.items:
-                item_condition(item, tier, plan.locales, EXPANSIONS)
-        return
-    with connection.cursor() as cursor:
-        for tier in range(TIERS):
-            for item in plan.items + plan.excluded:
-                sql, params = item_condition(item, tier, plan.locales, EXPANSIONS)
-                cursor.execute(f"SELECT count(*) FROM dialogue_search_indexedtext WHERE {sql}", params)
 
 
 def request_for(text: str, locale: str | None) -> SearchRequest:

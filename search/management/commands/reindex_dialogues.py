@@ -1,4 +1,4 @@
-"""``manage.py reindex_dialogues [--backend tantivy|database|elasticsearch|all] [--locale da]``.
+"""``manage.py reindex_dialogues [--backend configured|tantivy|elasticsearch|all] [--locale da]``.
 
 Rebuilds the search index from the published read model. Idempotent: every public dialogue is
 written again and every entry that is no longer public is removed, so running it twice leaves
@@ -14,14 +14,7 @@ from dialogue_pages.progress import Progress
 from dialogue_pages.read_model.queries import visible_rows
 from dialogue_pages.serializers import content_language_codes
 from dialogue_search.backends.base import BackendUnavailable, SearchBackend
-from dialogue_search.service import (
-    DATABASE_BACKEND,
-    ELASTICSEARCH_BACKEND,
-    TANTIVY_BACKEND,
-    backend_named,
-    documents_of,
-    index_backends,
-)
+from dialogue_search.service import ELASTICSEARCH_BACKEND, TANTIVY_BACKEND, backend_named, documents_of, index_backends
 
 BATCH = 200
 
@@ -31,7 +24,7 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument(
-            "--backend", choices=["configured", "tantivy", "database", "elasticsearch", "all"], default="configured",
+            "--backend", choices=["configured", "tantivy", "elasticsearch", "all"], default="configured",
             help="which index to rebuild (default: the configured backend and the embedded fallback)",
         )
         parser.add_argument("--locale", help="only this language (e.g. da)")
@@ -47,7 +40,7 @@ class Command(BaseCommand):
                 raise CommandError(f"{target.name}: {error}") from error
 
     def backends(self, choice: str) -> list[SearchBackend]:
-        paths = {"tantivy": [TANTIVY_BACKEND], "database": [DATABASE_BACKEND], "elasticsearch": [ELASTICSEARCH_BACKEND],
+        paths = {"tantivy": [TANTIVY_BACKEND], "elasticsearch": [ELASTICSEARCH_BACKEND],
                  "all": [TANTIVY_BACKEND, ELASTICSEARCH_BACKEND]}
         return [backend_named(path) for path in paths[choice]] if choice in paths else index_backends()
 

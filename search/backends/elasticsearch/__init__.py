@@ -1,31 +1,32 @@
-"""The Elasticsearch backend (selected when ``ELASTICSEARCH_URL`` is set).
+"""The Elasticsearch backend (selected when ``ELASTICSEARCH_URL`` is set), for sites with several app servers.
+
+``mapping`` holds the analysers and the index's ``Document`` (elasticsearch-dsl), ``queries`` the
+request bodies of searches and suggestions, ``responses`` what is read from the answers.
 
 Searches go to an alias; a full reindex fills a new timestamped index and then moves the alias
 in one atomic step, so searches never see a half-built index. When Elasticsearch cannot be
-reached the backend raises ``BackendUnavailable`` and the service answers from the database.
+reached the backend raises ``BackendUnavailable`` and the service answers from the embedded
+Tantivy index.
 """
 
 import datetime
 import logging
 from collections.abc import Callable, Iterable
-from html import escape
 from typing import Any, TypeVar
 
 from django.utils import timezone
 from elasticsearch import ApiError, Elasticsearch, TransportError
 from elasticsearch.helpers import BulkIndexError, bulk, scan
 
-from dialogue_pages.status import Status
-
-from ..conf import elasticsearch_alias, elasticsearch_timeout, elasticsearch_url
-from ..documents import DialogueDocument
-from .base import BackendUnavailable, FacetCount, Hit, SearchBackend, SearchPage, SearchRequest, Suggestion
-from .es_documents import FACET_SEPARATOR, DialogueIndexDocument, to_index_document
-from .es_queries import MULTI_VALUED, SNIPPET_FIELDS, build_search, build_suggest
+from ...conf import elasticsearch_alias, elasticsearch_timeout, elasticsearch_url
+from ...documents import DialogueDocument
+from ..base import BackendUnavailable, SearchBackend, SearchPage, SearchRequest, Suggestion
+from .mapping import DialogueIndexDocument, to_index_document
+from .queries import build_search, build_suggest
+from .responses import parse_response
 
 logger = logging.getLogger(__name__)
 T = TypeVar("T")
-STATUS_LABELS = tuple(Status.values)
 
 
 def index_body() -> dict[str, Any]:
@@ -136,38 +137,3 @@ class ElasticsearchBackend(SearchBackend):
 
         self.call(swap)
 
-
-def snippet_of(hit: dict[str, Any]) -> str:
-    """The first highlighted fragment (intro before purpose before body), or the intro's start."""
-    highlight = hit.get("highlight", {})
-    for field in SNIPPET_FIELDS:
-        for name, fragments in highlight.items():
-            if name.split(".")[0] == field and fragments:
-                return fragments[0]
-    intro = hit.get("_source", {}).get("intro", "")
-    return escape(" ".join(intro.split()[:30]))
-
-
-def facet_values(name: str, aggregation: dict[str, Any]) -> list[FacetCount]:
-    values = aggregation["values"]
-    if name in ("status", "year"):
-        buckets = values["buckets"]
-        keys = STATUS_LABELS if name == "status" else sorted(buckets, reverse=True)
-        return [FacetCount(key, key, buckets[key]["doc_count"])
-                for key in keys if buckets.get(key, {}).get("doc_count")]
-    counts = []
-    for bucket in values["buckets"]:
-        if name in MULTI_VALUED:
-            key, _separator, label = bucket["key"].partition(FACET_SEPARATOR)
-        else:
-            labels = bucket.get("label", {}).get("buckets", [])
-            key, label = bucket["key"], labels[0]["key"] if labels else bucket["key"]
-        counts.append(FacetCount(key, label, bucket["doc_count"]))
-    return counts
-
-
-def parse_response(response: dict[str, Any], request: SearchRequest) -> SearchPage:
-    hits = [Hit(int(hit["_id"]), snippet_of(hit)) for hit in response["hits"]["hits"]]
-    aggregations = response.get("aggregations", {})
-    facets = {name: facet_values(name, aggregation) for name, aggregation in aggregations.items()}
-    return SearchPage(total=response["hits"]["total"]["value"], hits=hits, facets=facets)

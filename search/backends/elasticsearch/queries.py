@@ -11,9 +11,9 @@ from elasticsearch_dsl import A, Q, Search
 
 from dialogue_pages.status import conditions
 
-from ..query import Item, ParsedQuery
-from .base import FACET_SIZE, FACETS, SearchRequest
-from .es_documents import FACET_SEPARATOR, LANGUAGES
+from ...query import Item, ParsedQuery
+from ..base import FACET_SIZE, FACETS, SearchRequest
+from .mapping import FACET_SEPARATOR, LANGUAGES
 
 FIELD_WEIGHTS = {"title": 10, "intro": 5, "purpose": 2, "body": 1}
 FOLDED_WEIGHT, PARTS_WEIGHT = 0.3, 0.1

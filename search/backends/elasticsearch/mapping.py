@@ -19,8 +19,8 @@ from elasticsearch_dsl import (
     token_filter,
 )
 
-from ..conf import extra_compound_parts
-from ..documents import DialogueDocument
+from ...conf import extra_compound_parts
+from ...documents import DialogueDocument
 
 LANGUAGES = {"da": "danish", "sv": "swedish", "en": "english"}
 # Frequent parts of Danish and Swedish compounds in civic texts; a host may add its own.
