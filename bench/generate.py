@@ -596,6 +596,37 @@ def dialogues(count: int, seed: int) -> Iterator[dict[str, Any]]:
         yield dialogue(index, seed, pools)
 
 
+CHUNK = 250
+_worker_pools: tuple[int, Pools] | None = None
+
+
+def _start_worker(seed: int) -> None:
+    global _worker_pools
+    _worker_pools = (seed, make_pools(seed))
+
+
+def _encode_range(bounds: tuple[int, int]) -> list[tuple[str, bytes]]:
+    assert _worker_pools is not None
+    seed, pools = _worker_pools
+    lines = (dialogue(index, seed, pools) for index in range(*bounds))
+    return [(line["locale"], orjson.dumps(line) + b"\n") for line in lines]
+
+
+def encoded_lines(count: int, seed: int, processes: int = 1) -> Iterator[tuple[str, bytes]]:
+    """``(locale, JSON line)`` of the first ``count`` lines of the archive of ``seed``, in order; with
+    ``processes`` > 1 the lines are made in that many processes (the same bytes: a line depends on its index)."""
+    if processes <= 1 or count <= CHUNK:
+        for line in dialogues(count, seed):
+            yield line["locale"], orjson.dumps(line) + b"\n"
+        return
+    import multiprocessing
+
+    bounds = [(start, min(start + CHUNK, count)) for start in range(0, count, CHUNK)]
+    with multiprocessing.get_context("fork").Pool(processes, _start_worker, (seed,)) as pool:
+        for chunk in pool.imap(_encode_range, bounds):
+            yield from chunk
+
+
 def write_archive(path: Path, count: int, seed: int) -> int:
     """Write ``count`` dialogues to ``path`` as JSON Lines; return the number of bytes written."""
     size = 0

@@ -16,6 +16,9 @@ QUERY_COUNT = 200
 MAX_DETAIL_IDS = 5000
 LIST_FILTERS = ("locale", "status", "year", "rung", "organisation", "tag")
 SEARCH_FILTERS = ("status", "year", "rung", "organisation", "tag")
+INDEX_FILTERS = ("status", "year", "rung", "organisation", "tag")
+INDEX_PAGE_SIZE = 20  # DIALOGUE_INDEX_PAGE_SIZE's default; the probe reads the setting
+FEED_SIZE = 50  # entries of a feed (dialogue_pages.api.feeds.FEED_SIZE: fixed, no limit parameter)
 
 
 @dataclass
@@ -37,7 +40,9 @@ class Endpoint:
 def build_endpoints(catalogue: dict[str, Any], seed: int) -> list[Endpoint]:
     """Every endpoint with its request mix, given the ids and filter keys the database holds.
 
-    ``catalogue``: ``{"ids": [...], "organisation": [...], "tag": [...], "rung": [...], "years": [first, last]}``.
+    ``catalogue``: ``{"ids": [...], "organisation": [...], "tag": [...], "rung": [...], "years": [first, last]}``,
+    and optionally ``"indexes"`` (see ``index_paths``), ``"index_page_size"`` and ``"locales"`` (the content
+    languages of the feeds' ``?locale=``).
     """
     rng = random.Random(f"workload:{seed}")
     ids = list(catalogue["ids"])
@@ -63,7 +68,59 @@ def build_endpoints(catalogue: dict[str, Any], seed: int) -> list[Endpoint]:
                  ["/api/v2/pages/?type=dialogue_pages.DialoguePage&limit=20"]),
         Endpoint("v2_search", "/api/v2/pages/?search=<word>", "v2", None,
                  [f"/api/v2/pages/?search={word}" for word in words]),
+        Endpoint("page_index", "/<lang>/[?<filter>][&page=N] (HTML dialogue index)", "v1", None,
+                 index_paths(rng, catalogue)),
+        Endpoint("feed_dialogues", f"/api/v1/feeds/dialogues.atom[?locale=] ({FEED_SIZE} entries)", "v1", None,
+                 feed_paths("/api/v1/feeds/dialogues.atom", catalogue)),
+        Endpoint("feed_feedback", f"/api/v1/feeds/feedback.atom[?locale=] ({FEED_SIZE} entries)", "v1", None,
+                 feed_paths("/api/v1/feeds/feedback.atom", catalogue)),
+        Endpoint("calendar", "/api/v1/calendar.ics[?locale=]", "v1", None,
+                 feed_paths("/api/v1/calendar.ics", catalogue)),
     ]
+
+
+def index_paths(rng: random.Random, catalogue: dict[str, Any]) -> list[str]:
+    """``QUERY_COUNT`` paths of the HTML dialogue indexes, an index drawn by its share of the dialogues.
+
+    ``catalogue["indexes"]``: ``[{"path": "/da/", "dialogues": n, "statuses": {"open": k, ...}}, ...]``. The mix:
+    30 % the first page (with its "open now" section), 25 % pages 2–5, 15 % any later page, 30 % one filter
+    (status, year, rung, organisation or tag), a status filter on one of its first three pages. Every page
+    number exists (the unfiltered pages list the dialogues not open now; a page past the end is a 404).
+    """
+    indexes = [index for index in catalogue.get("indexes", []) if index.get("path")]
+    if not indexes:
+        return []
+    size = catalogue.get("index_page_size") or INDEX_PAGE_SIZE
+    weights = [max(index.get("dialogues", 0), 1) for index in indexes]
+    paths = []
+    for _ in range(QUERY_COUNT):
+        index = rng.choices(indexes, weights=weights)[0]
+        statuses = index.get("statuses", {})
+        pages = pages_of(index.get("dialogues", 0) - statuses.get("open", 0), size)
+        kind = rng.choices(("first", "next", "deep", "filter"), weights=(30, 25, 15, 30))[0]
+        query: dict[str, str] = {}
+        if kind == "next" and pages > 1:
+            query["page"] = str(rng.randint(2, min(5, pages)))
+        elif kind == "deep" and pages > 1:
+            query["page"] = str(rng.randint(2, pages))
+        elif kind == "filter":
+            query = list_filter(rng, catalogue, INDEX_FILTERS)
+            if "status" in query:
+                page = rng.randint(1, min(3, pages_of(statuses.get(query["status"], 0), size)))
+                if page > 1:
+                    query["page"] = str(page)
+        paths.append(f"{index['path']}?{urlencode(query)}" if query else index["path"])
+    return paths
+
+
+def pages_of(count: int, size: int) -> int:
+    """Pages of a paginator of ``count`` items, ``size`` a page (an empty list has one, empty, page)."""
+    return max(1, -(-max(count, 0) // size))
+
+
+def feed_paths(path: str, catalogue: dict[str, Any]) -> list[str]:
+    """A feed or calendar of every language, and of each language (``?locale=``)."""
+    return [path, *(f"{path}?locale={locale}" for locale in catalogue.get("locales", LOCALES))]
 
 
 def list_filter(rng: random.Random, catalogue: dict[str, Any], names: tuple[str, ...] = LIST_FILTERS) -> dict[str, str]:
