@@ -14,15 +14,15 @@ class DialoguePagesConfig(AppConfig):
 
         from . import signal_handlers, translation_sync  # noqa: F401  (signal_handlers connects receivers)
         from .api import calendars, exports, feeds, geo, preview
-        from .api.views import api
+        from .api.extensions import add_router
         from .checks import check_translations_start_as_drafts
         from .webhooks import receivers  # noqa: F401  (writes webhook events to the outbox)
 
         # Before the URLconf is loaded, so the routers join the API and its OpenAPI document.
-        api.add_router("/feeds/", feeds.router)
-        api.add_router("/export/", exports.router)
-        api.add_router("/preview/", preview.router)
-        api.add_router("/", calendars.router)
-        api.add_router("/", geo.router)
+        add_router("/feeds/", feeds.router)
+        add_router("/export/", exports.router)
+        add_router("/preview/", preview.router)
+        add_router("/", calendars.router)
+        add_router("/", geo.router)
         translation_sync.install()
         checks.register(check_translations_start_as_drafts)

@@ -10,7 +10,7 @@ from django.db.utils import InterfaceError, OperationalError
 from django.http import HttpRequest, HttpResponse
 from django.utils.cache import cc_delim_re
 
-from .api.problems import PROBLEM_CONTENT_TYPE, problem_response
+from .api.responses import PROBLEM_CONTENT_TYPE, problem_response
 
 logger = logging.getLogger(__name__)
 

@@ -5,15 +5,19 @@ from typing import Annotated
 import orjson
 from django.http import HttpRequest, HttpResponse
 from django.utils import timezone
-from django.utils.http import urlencode
 from ninja import Field, Query, Router, Schema
 
-from dialogue_pages.api.cursor import decode_cursor, encode_cursor
-from dialogue_pages.api.http import json_response
 from dialogue_pages.api.listing import check_locale
 from dialogue_pages.api.params import PRINTABLE, LocaleCode, Text
-from dialogue_pages.api.problems import ProblemError
-from dialogue_pages.api.schemas import Badge, OrganisationRef, Problem, StatusKey, StatusOut
+from dialogue_pages.api.responses import (
+    ProblemError,
+    decode_cursor,
+    encode_cursor,
+    invalid_cursor,
+    json_response,
+    next_url,
+)
+from dialogue_pages.api.schemas import EXAMPLE_DESCRIPTION, Badge, OrganisationRef, Problem, StatusKey, StatusOut
 
 from .backends.base import FACETS, SearchFilters, SearchPage
 from .query import MAX_QUERY_LENGTH
@@ -67,6 +71,7 @@ class SearchItem(Schema):
     start: str | None
     end: str | None
     organisers: list[OrganisationRef]
+    example: bool = Field(False, description=EXAMPLE_DESCRIPTION)
 
 
 class FacetValue(Schema):
@@ -117,17 +122,15 @@ def offset_of(cursor: str | None) -> int:
         return 0
     (offset,) = decode_cursor(cursor, CURSOR_ORDERING, 1)
     if not isinstance(offset, int) or isinstance(offset, bool) or not 0 <= offset <= MAX_OFFSET:
-        raise ProblemError(400, "Invalid cursor", "The cursor is malformed.", parameter="cursor")
+        raise invalid_cursor()
     return offset
 
 
-def next_url(request: HttpRequest, page: SearchPage, offset: int, limit: int) -> str | None:
+def next_cursor(page: SearchPage, offset: int, limit: int) -> str | None:
     following = offset + limit
     if following >= page.total or following > MAX_OFFSET:
         return None
-    query = {key: value for key, value in request.GET.items() if key != "cursor"}
-    cursor = encode_cursor(CURSOR_ORDERING, [following])
-    return request.build_absolute_uri(f"{request.path}?{urlencode({**query, 'cursor': cursor})}")
+    return encode_cursor(CURSOR_ORDERING, [following])
 
 
 @router.get("/", response={200: SearchResults, **PROBLEMS}, summary="Search dialogues")
@@ -143,7 +146,7 @@ def search(request: HttpRequest, params: Query[SearchParams]) -> HttpResponse:
         "total": page.total,
         "items": items_of(page, timezone.localdate()),
         "facets": {name: [facet.__dict__ for facet in page.facets.get(name, [])] for name in FACETS},
-        "next": next_url(request, page, offset, params.limit),
+        "next": next_url(request, next_cursor(page, offset, params.limit)),
     }
     return json_response(request, orjson.dumps(body))
 

@@ -16,13 +16,12 @@ class SearchConfig(AppConfig):
         # its OpenAPI document) before the API builds its URLs.
         from django.core import checks
 
-        from dialogue_pages.api.views import api
+        from dialogue_pages.api.extensions import add_router
 
         from . import signals
         from .api import router
         from .checks import check_search_backend
 
-        if not any(prefix == "/search/" for prefix, _router in api._routers):
-            api.add_router("/search/", router)
+        add_router("/search/", router)
         signals.connect()
         checks.register(check_search_backend)

@@ -17,11 +17,10 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from pydantic import ValidationError
 
-from dialogue_pages.api.cursor import encode_cursor
-from dialogue_pages.api.problems import ProblemError
+from dialogue_pages.api.responses import ProblemError, encode_cursor
 from dialogue_pages.serializers import content_language_codes
 
-from .api import CURSOR_ORDERING, MAX_OFFSET, SearchParams, check_length, offset_of
+from .api import CURSOR_ORDERING, SearchParams, check_length, next_cursor, offset_of
 from .backends.base import FACETS, SearchFilters
 from .query import MAX_QUERY_LENGTH
 from .service import items_of, run_search, search_request
@@ -130,7 +129,7 @@ def search_page(request: HttpRequest) -> HttpResponse:
     filters = SearchFilters(**{name: getattr(validated, name) for name in FACETS})
     result = run_search(search_request(validated.q, page_locale(), filters, PAGE_SIZE, offset))
     items = items_of(result, timezone.localdate())
-    following = offset + PAGE_SIZE
+    following = next_cursor(result, offset, PAGE_SIZE)
     context = {
         "q": validated.q,
         "params": params,
@@ -144,8 +143,7 @@ def search_page(request: HttpRequest) -> HttpResponse:
                    for name in FACETS for value in result.facets.get(name, [])
                    if params.get(name) == str(value.key)],
         "clear_href": href({"q": validated.q} if validated.q else {}),
-        "next_href": href(params, cursor=encode_cursor(CURSOR_ORDERING, [following]))
-        if following < result.total and following <= MAX_OFFSET else None,
+        "next_href": href(params, cursor=following) if following else None,
         "previous_href": (href(params, cursor=encode_cursor(CURSOR_ORDERING, [offset - PAGE_SIZE]))
                           if offset > PAGE_SIZE else href(params, cursor=None)) if offset else None,
         "locale": page_locale(),

@@ -158,5 +158,6 @@ def items_of(page: SearchPage, today: datetime.date) -> list[dict[str, Any]]:
             "id": summary["id"], "title": summary["title"], "url": summary["url"], "locale": summary["locale"],
             "snippet": hit.snippet, "badge": summary["badge"], "status": status_of(row, today),
             "start": summary["start"], "end": summary["end"], "organisers": summary["organisers"],
+            "example": summary.get("example", False),
         })
     return items

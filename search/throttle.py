@@ -12,7 +12,7 @@ import time
 from django.core.cache import cache
 from django.http import HttpRequest
 
-from dialogue_pages.api.problems import ProblemError
+from dialogue_pages.api.responses import ProblemError
 
 from .conf import search_rate_limit, search_rate_window, trust_x_forwarded_for
 

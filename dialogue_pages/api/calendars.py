@@ -28,8 +28,8 @@ from ninja import Query, Router
 
 from ..read_model.queries import as_date, public_detail
 from .feeds import FeedFilters, rows_for
-from .http import cacheable_response
 from .openapi import file_response
+from .responses import cacheable_response
 
 CALENDAR_CONTENT_TYPE = "text/calendar; charset=utf-8"
 UID_DOMAIN = "dialogue-cms"

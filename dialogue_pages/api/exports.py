@@ -22,10 +22,10 @@ from ..pages import dialogue_models
 from ..read_model.models import PublishedDialogue
 from ..read_model.queries import FACT_FIELDS, STALENESS_FIELDS, renewed_summary, visible_rows
 from ..serializers import content_language_codes
-from .http import matches
 from .listing import check_locale
 from .openapi import file_response
 from .params import LocaleCode
+from .responses import JSON_CONTENT_TYPE, cache_for, etag_matches
 
 router = Router(tags=["open data"])
 
@@ -45,6 +45,8 @@ DATASETS = {
 
 
 STREAMED = "streamed file; the licence is in the Link header"
+# The files change with every publish, but reading them whole is costly: caches may keep them a little longer.
+EXPORT_CACHE_SECONDS = 300
 
 
 class ExportFilters(Schema):
@@ -134,15 +136,13 @@ def licensed(response: HttpResponse) -> HttpResponse:
 def streamed(request: HttpRequest, kind: str, lines: Iterable, rows: QuerySet[PublishedDialogue],
              locale: str | None) -> HttpResponse:
     etag = version_of(rows, kind, locale)
-    if matches(request, etag):
+    if etag_matches(request, etag):
         response: HttpResponse = HttpResponseNotModified()
     else:
         media_type, filename = DATASETS[kind][0], DATASETS[kind][1]
         response = StreamingHttpResponse(lines, content_type=f"{media_type}; charset=utf-8")
         response["Content-Disposition"] = f'attachment; filename="{locale + "-" if locale else ""}{filename}"'
-    response["ETag"] = f'"{etag}"'
-    response["Cache-Control"] = "public, max-age=300"
-    return licensed(response)
+    return licensed(cache_for(response, etag, EXPORT_CACHE_SECONDS))
 
 
 @router.get("/dialogues.jsonl", summary="All public dialogues as JSON Lines", response={200: None},
@@ -192,5 +192,5 @@ def catalogue(request: HttpRequest) -> HttpResponse:
             "dcat:distribution": distributions,
         }],
     }
-    response = HttpResponse(orjson.dumps(body), content_type="application/json")
+    response = HttpResponse(orjson.dumps(body), content_type=JSON_CONTENT_TYPE)
     return licensed(response)

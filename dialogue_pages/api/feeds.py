@@ -4,6 +4,7 @@ Read from the published read model: one query for a page of stored JSON, no quer
 Feeds are generated with Django's feed generator (``django.utils.feedgenerator``).
 """
 
+import dataclasses
 import datetime
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -13,16 +14,17 @@ import orjson
 from django.db.models import Q, QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.utils import feedgenerator, timezone, translation
+from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 from ninja import Query, Router, Schema
 
 from ..read_model.models import PublishedDialogue
 from ..read_model.queries import visible_rows
 from ..serializers import content_language_codes
-from .http import cacheable_response
 from .listing import check_locale, filtered
 from .openapi import file_response
 from .params import DialogueFilters, LocaleCode, Text
+from .responses import cacheable_response
 
 router = Router(tags=["feeds"])
 
@@ -68,17 +70,31 @@ def moment(value: str | None) -> datetime.datetime | None:
     return datetime.datetime.fromisoformat(value) if value else None
 
 
+def marked(entry: Entry, data: dict[str, Any]) -> Entry:
+    """An entry of an illustrative example (``"example": true``) says so in its title and first sentence.
+
+    In the active language: call it where the dialogue's language is active.
+    """
+    if not data.get("example"):
+        return entry
+    label = capfirst(_("illustrative example"))
+    notice = _("Example: parts of this record are illustrative and not the organisation's own account.")
+    return dataclasses.replace(entry, title=f"[{label}] {entry.title}", description=f"{notice}\n\n{entry.description}")
+
+
 def dialogue_entries(rows: QuerySet[PublishedDialogue]) -> list[Entry]:
     """The newest-updated dialogues, one entry each."""
     entries = []
     for summary in rows.order_by("-updated_at", "-page_id").values_list("summary", flat=True)[:FEED_SIZE]:
         data = orjson.loads(bytes(summary))
         updated = moment(data["last_published_at"]) or timezone.now()
-        entries.append(Entry(
+        entry = Entry(
             title=data["title"], link=data["url"] or "", unique_id=f"urn:dialogue:{data['id']}",
             updated=updated, published=moment(data["first_published_at"]),
             description=f"{data['status']['label']}. {data['intro']}", categories=data["tags"],
-        ))
+        )
+        with translation.override(data["locale"]):
+            entries.append(marked(entry, data))
     return entries
 
 
@@ -89,7 +105,7 @@ def feedback_entries(rows: QuerySet[PublishedDialogue], today: datetime.date) ->
     for detail, locale in answered.order_by("-updated_at", "-page_id").values_list("detail", "locale")[:FEED_SIZE]:
         data = orjson.loads(bytes(detail))
         with translation.override(locale):
-            entries += list(entries_of_dialogue(data, today))
+            entries += [marked(entry, data) for entry in entries_of_dialogue(data, today)]
     entries.sort(key=lambda entry: (entry.updated, entry.unique_id), reverse=True)
     return entries[:FEED_SIZE]
 

@@ -14,7 +14,6 @@ from typing import Any
 import orjson
 from django.db.models import Q, QuerySet
 from django.http import HttpRequest, HttpResponse
-from django.utils.http import urlencode
 from ninja import Query, Router, Schema
 from pydantic import Field
 
@@ -22,10 +21,10 @@ from ..read_model.models import PublishedDialogue, PublishedDialogueFacet
 from ..read_model.queries import visible_rows
 from ..read_model.writer import POINT_FACET
 from ..snippets import Area
-from .http import cacheable_response
 from .listing import filtered, page_of
 from .openapi import file_response
 from .params import DialogueFilters, LocaleCode, Text
+from .responses import cacheable_response, next_url
 from .schemas import StatusKey
 
 router = Router(tags=["map"])
@@ -104,11 +103,8 @@ def feature_of(summary: dict[str, Any], outlines: dict[str, dict[str, Any]]) -> 
 
 
 def next_link(request: HttpRequest, cursor: str | None) -> list[dict[str, str]]:
-    if cursor is None:
-        return []
-    query = {key: value for key, value in request.GET.items() if key != "cursor"}
-    href = request.build_absolute_uri(f"{request.path}?{urlencode({**query, 'cursor': cursor})}")
-    return [{"rel": "next", "type": GEOJSON_CONTENT_TYPE, "href": href}]
+    href = next_url(request, cursor)
+    return [{"rel": "next", "type": GEOJSON_CONTENT_TYPE, "href": href}] if href else []
 
 
 FEATURE_COLLECTION_SCHEMA = {

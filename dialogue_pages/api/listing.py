@@ -13,9 +13,8 @@ from ..read_model.models import PublishedDialogue, PublishedDialogueFacet
 from ..read_model.queries import FACT_FIELDS, STALENESS_FIELDS, feedback_owed_q, renewed_summary, status_q
 from ..serializers import content_language_codes
 from ..snippets import Area, Method, Organisation, TargetGroup
-from .cursor import decode_cursor, encode_cursor
 from .params import DialogueFilters
-from .problems import ProblemError
+from .responses import ProblemError, decode_cursor, encode_cursor
 
 FACET_FILTERS = {
     "organisation": "organisation", "tag": "tag", "target_group": "target_group", "method": "method", "area": "area",

@@ -10,6 +10,8 @@ from typing import Any
 from django.apps import apps
 from ninja import NinjaAPI
 
+from .responses import PROBLEM_CONTENT_TYPE
+
 STREAM_FIELDS = ("timeline", "feedback", "body")
 
 
@@ -71,7 +73,6 @@ def add_block_union(document: dict[str, Any]) -> dict[str, Any]:
     return document
 
 
-PROBLEM_CONTENT_TYPE = "application/problem+json"
 PROBLEM_REF = "#/components/schemas/Problem"
 # Problems any operation may answer, whatever its own code raises.
 COMMON_PROBLEMS = {
@@ -107,9 +108,21 @@ def problem_responses(document: dict[str, Any]) -> dict[str, Any]:
 
 
 class DialogueOpenAPI(NinjaAPI):
-    """A NinjaAPI whose OpenAPI document types every block of the stream fields and every problem response."""
+    """A NinjaAPI whose OpenAPI document types every block of the stream fields and every problem response.
+
+    ``built`` turns true once its URLs or its OpenAPI document are made: from then on the set of
+    routers is fixed (``dialogue_pages.api.extensions.add_router`` refuses new ones).
+    """
+
+    built = False
+
+    @property
+    def urls(self):
+        self.built = True
+        return super().urls
 
     def get_openapi_schema(self, *args, **kwargs):
+        self.built = True
         return problem_responses(add_block_union(super().get_openapi_schema(*args, **kwargs)))
 
 

@@ -7,7 +7,7 @@ from ninja import Router
 
 from ..preview import PreviewNotFound, draft_representation, read_token
 from .params import Text
-from .problems import ProblemError
+from .responses import ProblemError
 from .schemas import DialogueDetail, Problem
 
 router = Router(tags=["preview"])

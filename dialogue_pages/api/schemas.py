@@ -133,6 +133,10 @@ class StreamChild(Schema):
     value: dict
 
 
+EXAMPLE_DESCRIPTION = ("true if parts of the record are illustrative (demo or training content), not the organisers' "
+                       "own account: show a notice")
+
+
 class DialogueSummary(Schema):
     """A dialogue as it appears in lists."""
 
@@ -159,8 +163,7 @@ class DialogueSummary(Schema):
     tags: list[str]
     target_groups: list[NamedRef]
     methods: list[MethodRef]
-    example: bool = Field(False, description="true if parts of the record are illustrative (demo or training "
-                                             "content), not the organisers' own account: show a notice")
+    example: bool = Field(False, description=EXAMPLE_DESCRIPTION)
     first_published_at: datetime.datetime | None
     last_published_at: datetime.datetime | None
 

@@ -4,7 +4,6 @@ import orjson
 from django.db.models import Count, Max, Prefetch
 from django.db.utils import InterfaceError, OperationalError
 from django.http import Http404, HttpRequest, HttpResponse
-from django.utils.http import urlencode
 from django.views.decorators.csrf import csrf_exempt
 from ninja import Query
 from ninja.errors import HttpError, ValidationError
@@ -15,11 +14,10 @@ from ..read_model.models import PublishedDialogueFacet
 from ..read_model.queries import public_detail, visible_rows
 from ..read_model.writer import refresh_dialogues
 from ..snippets import Organisation
-from .http import json_response
 from .listing import check_locale, filtered, page_of, unknown_filter_values
 from .openapi import DialogueOpenAPI
 from .params import DialogueFilters, LocaleCode, Text
-from .problems import ProblemError, problem_response
+from .responses import ProblemError, json_response, next_url, problem_response
 from .schemas import DialogueDetail, DialogueList, LadderOut, OrganisationOut, Problem, TagOut
 
 api = DialogueOpenAPI(
@@ -36,7 +34,7 @@ PROBLEMS = {400: Problem, 404: Problem, 422: Problem}
 
 @api.exception_handler(ProblemError)
 def on_problem(request: HttpRequest, error: ProblemError) -> HttpResponse:
-    return problem_response(error.status, error.title, error.detail, headers=error.headers, **error.extra)
+    return error.response()
 
 
 @api.exception_handler(OperationalError)
@@ -86,11 +84,7 @@ def list_dialogues(request: HttpRequest, filters: Query[DialogueFilters]) -> Htt
                 400, "Unknown filter value", f"Nothing is known by that key: {', '.join(unknown)}.",
                 invalid_params=[{"parameter": name, "message": "unknown key"} for name in unknown],
             )
-    next_url = None
-    if next_cursor:
-        query = {key: value for key, value in request.GET.items() if key != "cursor"}
-        next_url = request.build_absolute_uri(f"{request.path}?{urlencode({**query, 'cursor': next_cursor})}")
-    body = b'{"items":[' + b",".join(summaries) + b'],"next":' + orjson.dumps(next_url) + b"}"
+    body = b'{"items":[' + b",".join(summaries) + b'],"next":' + orjson.dumps(next_url(request, next_cursor)) + b"}"
     return json_response(request, body)
 
 

@@ -101,3 +101,31 @@ def test_pages_link_to_their_language_s_feeds(client, dialogues):
     assert '<link rel="alternate" type="application/atom+xml"' in html
     assert 'href="/api/v1/feeds/dialogues.atom?locale=da"' in html
     assert 'href="/api/v1/feeds/feedback.atom?locale=da"' in html
+
+
+@pytest.mark.parametrize("kind", ["atom", "rss"])
+def test_an_illustrative_example_says_so_in_every_entry_in_its_language(client, dialogue_index, publish, kind):
+    example = publish(DialoguePageFactory(
+        parent=dialogue_index, title="Legepladsen", is_example=True, feedback=[("item", ITEM)],
+        decision_date=TODAY - datetime.timedelta(days=1), decision_body="", decision_summary="Vedtaget.",
+    ))
+    plain = publish(DialoguePageFactory(parent=dialogue_index, title="Skolevejen", feedback=[("item", ITEM)]))
+    notice = "Eksempel: Dele af oplysningerne her er til illustration og er ikke organisationens egen fremstilling."
+
+    _response, dialogues_feed = parse(client, f"/api/v1/feeds/dialogues.{kind}")
+    by_id = {entry.id: entry for entry in dialogues_feed.entries}
+    marked = by_id[f"urn:dialogue:{example.pk}"]
+    assert marked.title == "[Illustrativt eksempel] Legepladsen"  # the dialogue's language (Danish), not the request's
+    assert marked.summary.startswith(notice)
+    unmarked = by_id[f"urn:dialogue:{plain.pk}"]
+    assert unmarked.title == "Skolevejen" and "Eksempel" not in unmarked.summary
+
+    _response, feedback_feed = parse(client, f"/api/v1/feeds/feedback.{kind}")
+    of_example = [entry for entry in feedback_feed.entries if entry.id.startswith(f"urn:dialogue:{example.pk}:")]
+    assert {"decision" if entry.id.endswith(":decision") else "feedback" for entry in of_example} == {
+        "feedback", "decision"}
+    for entry in of_example:
+        assert entry.title.startswith("[Illustrativt eksempel] ") and entry.summary.startswith(notice), entry.title
+    for entry in feedback_feed.entries:
+        if entry.id.startswith(f"urn:dialogue:{plain.pk}:"):
+            assert not entry.title.startswith("[") and "Eksempel" not in entry.summary

@@ -123,6 +123,43 @@ def test_components_work_on_another_origin_through_cors(
     assert not violations, format_violations(violations)
 
 
+def test_components_mark_an_illustrative_example(
+    page: Page, live_server, dialogue_index, other_origin, module_with_cors, settings, axe
+):
+    from dialogue_pages.factories import DialoguePageFactory
+
+    example = DialoguePageFactory(parent=dialogue_index, title="Borgerdialog om en ny legeplads", slug="legeplads",
+                                  is_example=True)
+    plain = DialoguePageFactory(parent=dialogue_index, title="Borgerdialog om en ny skolegård", slug="skolegaard")
+    for dialogue in (example, plain):
+        dialogue.save_revision().publish()
+    origin, pages = other_origin
+    pages["/"] = embedding_page(live_server.url, example.pk)
+    settings.CORS_ALLOWED_ORIGINS = [origin]
+    page.goto(f"{origin}/")
+
+    # The page speaks Swedish (<html lang="sv">): the list and the card say so in Swedish, on the example only.
+    listed = page.locator("dialogue-list .dlg-card")
+    expect(listed).to_have_count(2)
+    marker = listed.filter(has_text=example.title).locator(".dlg-example")
+    expect(marker).to_have_text("Illustrativt exempel")
+    expect(marker).to_be_visible()
+    expect(marker).to_have_attribute("lang", "sv")
+    expect(listed.filter(has_text=plain.title).locator(".dlg-example")).to_have_count(0)
+    expect(page.locator("dialogue-card .dlg-example")).to_have_text("Illustrativt exempel")
+
+    # The search element speaks Danish (locale="da").
+    page.get_by_label("Søg i dialoger").fill("borgerdialog")
+    page.get_by_role("button", name="Søg", exact=True).click()
+    results = page.locator("dialogue-search .dlg-card")
+    expect(results).to_have_count(2)
+    expect(results.filter(has_text=example.title).locator(".dlg-example")).to_have_text("Illustrativt eksempel")
+    expect(page.locator("dialogue-search .dlg-example")).to_have_count(1)
+
+    violations = axe(page)
+    assert not violations, format_violations(violations)
+
+
 def test_api_text_is_never_html_in_the_components(page: Page, live_server, dialogue_index, publish):
     from dialogue_pages.factories import DialoguePageFactory
 

@@ -6,7 +6,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from dialogue_pages.api.cursor import encode_cursor
+from dialogue_pages.api.responses import encode_cursor
 from dialogue_pages.factories import (
     DialogueIndexPageFactory,
     DialoguePageFactory,
@@ -192,7 +192,8 @@ def test_snippets_highlight_and_escape(client, make_dialogue):
     assert item["snippet"] == (
         "Vi taler om &lt;script&gt;alert(&#x27;x&#x27;)&lt;/script&gt; og <mark>trafiksikkerhed</mark> i byen."
     )
-    assert set(item) == {"id", "title", "url", "locale", "snippet", "badge", "status", "start", "end", "organisers"}
+    assert set(item) == {"id", "title", "url", "locale", "snippet", "badge", "status", "start", "end", "organisers",
+                         "example"}
 
 
 def test_suggestions_from_two_letters(client, make_dialogue):
@@ -260,6 +261,16 @@ def test_openapi_documents_search(client, db):
     document = client.get("/api/v1/openapi.json").json()
     assert "/api/v1/search/" in document["paths"] and "/api/v1/search/suggest/" in document["paths"]
     assert "SearchResults" in document["components"]["schemas"]
+
+
+def test_results_say_which_dialogues_are_illustrative_examples(client, make_dialogue):
+    make_dialogue(title="Borgermøde om legepladsen", is_example=True)
+    make_dialogue(title="Borgermøde om skolevejen")
+    found = {item["title"]: item["example"] for item in search_json(client, q="borgermøde")["items"]}
+    assert found == {"Borgermøde om legepladsen": True, "Borgermøde om skolevejen": False}
+    schema = client.get("/api/v1/openapi.json").json()["components"]["schemas"]["SearchItem"]
+    assert schema["properties"]["example"]["type"] == "boolean"
+    assert "illustrative" in schema["properties"]["example"]["description"]
 
 
 def test_unindexed_page_types_and_locales_are_not_mixed(client, make_dialogue):

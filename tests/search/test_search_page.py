@@ -10,7 +10,7 @@ from django.utils.html import escape
 from django.utils.translation import gettext, ngettext
 from wagtail.models import Page
 
-from dialogue_pages.api.cursor import encode_cursor
+from dialogue_pages.api.responses import encode_cursor
 from dialogue_pages.factories import DialogueIndexPageFactory, DialoguePageFactory, OrganisationFactory
 from dialogue_search.api import CURSOR_ORDERING
 from dialogue_search.templatetags.dialogue_search import marked
@@ -47,6 +47,15 @@ def test_results_count_snippets_and_facets_as_in_the_api(client, make_dialogue):
     assert '<a href="?q=valby&amp;organisation=lund">Lund <span class="facet__count">(1)</span></a>' in html
     assert 'data-dialogue-suggest="/api/v1/"' in html and 'data-locale="da"' in html
     assert '<script type="module" src="/static/dialogue_pages/dialogue-elements.js"></script>' in html
+
+
+def test_an_illustrative_example_has_its_notice_among_the_results(client, make_dialogue):
+    make_dialogue(title="Legepladsen i Valby", is_example=True)
+    make_dialogue(title="Skolevejen i Valby")
+    html = client.get("/search/", {"q": "valby"}).content.decode()
+    notice = da("Example: parts of this record are illustrative and not the organisation's own account.")
+    assert html.count(notice) == 1
+    assert html.index("Legepladsen i Valby") < html.index(notice)
 
 
 def test_a_facet_link_filters_and_can_be_removed(client, make_dialogue):

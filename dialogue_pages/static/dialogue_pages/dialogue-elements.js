@@ -19,6 +19,7 @@ const STRINGS = {
     found: ["{n} dialogue found", "{n} dialogues found"], notFound: "No dialogues found.",
     suggestions: ["1 suggestion. Use the arrow keys to choose it.", "{n} suggestions. Use the arrow keys to choose one."],
     takePart: "Take part", until: "Input until {date}", window: "Input {from} – {to}", online: "Take part online",
+    example: "Illustrative example",
   },
   da: {
     loading: "Indlæser…", failed: "Dialogerne kunne ikke hentes.", none: "Ingen dialoger matcher.",
@@ -28,6 +29,7 @@ const STRINGS = {
     found: ["{n} dialog fundet", "{n} dialoger fundet"], notFound: "Ingen dialoger fundet.",
     suggestions: ["1 forslag. Brug piletasterne for at vælge det.", "{n} forslag. Brug piletasterne for at vælge et."],
     takePart: "Deltag", until: "Input til og med {date}", window: "Input {from} – {to}", online: "Deltag online",
+    example: "Illustrativt eksempel",
   },
   sv: {
     loading: "Laddar…", failed: "Dialogerna kunde inte hämtas.", none: "Inga dialoger matchar.",
@@ -37,6 +39,7 @@ const STRINGS = {
     found: ["{n} dialog hittades", "{n} dialoger hittades"], notFound: "Inga dialoger hittades.",
     suggestions: ["1 förslag. Använd piltangenterna för att välja det.", "{n} förslag. Använd piltangenterna för att välja ett."],
     takePart: "Delta", until: "Synpunkter till och med {date}", window: "Synpunkter {from} – {to}", online: "Delta online",
+    example: "Illustrativt exempel",
   },
 };
 
@@ -51,6 +54,8 @@ const CSS = `
 :where(.dlg-card h2, .dlg-card h3, .dlg-card h4) { margin: 0 0 .25rem; font-size: var(--dialogue-title-size, 1.2rem); }
 :where(dialogue-list, dialogue-card, dialogue-search) a { color: var(--dialogue-accent, #1f5f7a); }
 :where(.dlg-meta) { color: var(--dialogue-muted, #555); font-size: .95em; margin: .25rem 0; }
+:where(.dlg-example) { display: inline-block; margin: .25rem 0; padding: .1rem .5rem; font-size: .9em; font-weight: 600;
+  color: var(--dialogue-example, #7a4100); border: 1px dashed currentColor; border-radius: var(--dialogue-radius, .5rem); }
 :where(.dlg-take-part) { border-left: .3rem solid var(--dialogue-open, #2e6b34); padding-left: .6rem; margin: .5rem 0 0; }
 :where(.dlg-badge) { display: inline-flex; flex-wrap: wrap; align-items: center; gap: .4rem; margin: .25rem 0;
   border: 1px solid var(--dialogue-border, #c9cfd4); border-left: .5rem solid var(--dlg-badge, var(--dialogue-accent, #1f5f7a));
@@ -187,13 +192,14 @@ function takePartNode(dialogue, language) {
     /^https?:\/\//.test(participation.url || "") ? h("p", {}, h("a", { href: participation.url }, t(language, "online"))) : null);
 }
 
-/** A dialogue (a list item or a detail of the API) as a card. */
+/** A dialogue (a list item, a search result or a detail of the API) as a card; an illustrative example says so. */
 function cardNode(dialogue, language, headingLevel = 3) {
   const level = Math.min(6, Math.max(2, Number(headingLevel) || 3));
   const dates = [dialogue.start, dialogue.end].filter(Boolean).map((value) => formatDate(value, language)).join(" – ");
   const url = /^(https?:\/\/|\/)/.test(dialogue.url || "") ? dialogue.url : null;
   return h("article", { class: "dlg-card", lang: dialogue.locale || null },
     h(`h${level}`, {}, url ? h("a", { href: url }, dialogue.title || "") : dialogue.title || ""),
+    dialogue.example === true ? h("p", { class: "dlg-example", lang: language }, t(language, "example")) : null,
     dialogue.intro ? h("p", {}, dialogue.intro) : null,
     dialogue.snippet !== undefined ? h("p", { class: "dlg-snippet" }, snippetNodes(dialogue.snippet)) : null,
     h("p", { class: "dlg-meta" }, [dialogue.status?.label, dates].filter(Boolean).join(" · ")),

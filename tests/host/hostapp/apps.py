@@ -7,3 +7,10 @@ class HostAppConfig(AppConfig):
     name = "tests.host.hostapp"
     label = "hostapp"
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self) -> None:
+        from dialogue_pages.api.extensions import add_router
+
+        from .api import router
+
+        add_router("/council/", router)  # GET /api/v1/council/decisions/
