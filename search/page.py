@@ -27,8 +27,10 @@ from .service import items_of, run_search, search_request
 from .throttle import check_search_rate
 
 PAGE_SIZE = 20
+# Values shown per facet; "Show all" (``more=<facet>``) lists every value the search counted.
+FACET_LINKS = 8
 # The parameters of the page; ``limit`` and ``locale`` are the page's own (its size, its language).
-PARAMETERS = ("q", *FACETS, "cursor")
+PARAMETERS = ("q", *FACETS, "cursor", "more")
 FACET_TITLES = {
     "status": gettext_lazy("Status"), "rung": gettext_lazy("Level of influence"), "year": gettext_lazy("Year"),
     "organisation": gettext_lazy("Organisation"), "tag": gettext_lazy("Topic"),
@@ -49,9 +51,13 @@ class FacetLink:
 
 @dataclass
 class FacetGroup:
+    """A facet's links: the first ``FACET_LINKS`` and any chosen one, or all of them when asked for."""
+
     name: str
     title: str
     links: list[FacetLink] = field(default_factory=list)
+    total: int = 0
+    more_href: str | None = None
 
 
 def page_locale() -> str | None:
@@ -62,7 +68,10 @@ def page_locale() -> str | None:
 
 def given(query: QueryDict) -> dict[str, str]:
     """The page's parameters that have a value (a GET form sends empty fields as ``name=``)."""
-    return {name: query[name] for name in PARAMETERS if query.get(name, "") != ""}
+    found = {name: query[name] for name in PARAMETERS if query.get(name, "") != ""}
+    if found.get("more") not in FACETS:
+        found.pop("more", None)
+    return found
 
 
 def href(params: dict[str, Any], **changes: Any) -> str:
@@ -77,11 +86,16 @@ def href(params: dict[str, Any], **changes: Any) -> str:
 def facet_groups(facets: dict[str, list], params: dict[str, str]) -> list[FacetGroup]:
     groups = []
     for name in FACETS:
-        group = FacetGroup(name, str(FACET_TITLES.get(name, name)))
-        for value in facets.get(name, []):
+        values = facets.get(name, [])
+        group = FacetGroup(name, str(FACET_TITLES.get(name, name)), total=len(values))
+        everything = params.get("more") == name
+        for position, value in enumerate(values):
             chosen = params.get(name) == str(value.key)
-            link = href(params, **{name: None if chosen else value.key})
-            group.links.append(FacetLink(str(value.key), str(value.label), value.count, link, chosen))
+            if everything or chosen or position < FACET_LINKS:
+                link = href(params, **{name: None if chosen else value.key})
+                group.links.append(FacetLink(str(value.key), str(value.label), value.count, link, chosen))
+        if len(group.links) < group.total:
+            group.more_href = href(params, more=name)
         if group.links:
             groups.append(group)
     return groups
@@ -118,7 +132,8 @@ def search_page(request: HttpRequest) -> HttpResponse:
         return refused(request, _("Please search for at most %(count)d characters.") % {"count": MAX_QUERY_LENGTH},
                        400)
     try:
-        validated = SearchParams.model_validate({**params, "limit": PAGE_SIZE})
+        searched = {name: value for name, value in params.items() if name != "more"}
+        validated = SearchParams.model_validate({**searched, "limit": PAGE_SIZE})
         check_length(validated.q)
         offset = offset_of(validated.cursor)
     except ValidationError as error:

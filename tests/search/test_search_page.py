@@ -186,3 +186,34 @@ def test_areas_are_a_facet_and_a_filter(client, make_dialogue):
     assert '<a href="?q=trafik&amp;area=vesterbro">Vesterbro <span class="facet__count">(1)</span></a>' in html
     assert page_titles(client.get("/search/", {"q": "trafik", "area": "vesterbro"}).content.decode()) == [
         "Trafik på Vesterbro"]
+
+
+def organisation_links(html: str) -> list[str]:
+    section = html.split('id="facet-organisation"', 1)[1].split("</section>", 1)[0]
+    return [part.split('"', 1)[0] for part in section.split('<li><a href="')[1:]]
+
+
+def test_a_long_facet_shows_its_first_values_and_a_link_to_all(client, make_dialogue):
+    from dialogue_search.page import FACET_LINKS
+
+    organisations = [OrganisationFactory(name=f"Forvaltning {number:02}", slug=f"forvaltning-{number:02}")
+                     for number in range(FACET_LINKS + 3)]
+    for organisation in organisations:
+        make_dialogue(title=f"Trafikplan for {organisation.name}", organisers=[organisation])
+    html = client.get("/search/", {"q": "trafikplan"}).content.decode()
+    assert len(organisation_links(html)) == FACET_LINKS
+    assert '<a href="?q=trafikplan&amp;more=organisation">' in html
+    assert da("Show all %(count)s (%(title)s)", count=FACET_LINKS + 3, title=da("Organisation")) in html
+    everything = client.get("/search/", {"q": "trafikplan", "more": "organisation"}).content.decode()
+    assert len(organisation_links(everything)) == FACET_LINKS + 3
+    assert 'name="more"' not in everything and "more=organisation" not in everything.split("search-hits")[0]
+    # The last organisation, chosen, is shown even when the list is cut.
+    chosen = client.get("/search/", {"q": "trafikplan", "organisation": organisations[-1].slug}).content.decode()
+    assert any("organisation=" not in link for link in organisation_links(chosen))
+
+
+def test_an_unknown_more_parameter_is_ignored(client, make_dialogue):
+    make_dialogue(title="Trafikplan")
+    response = client.get("/search/", {"q": "trafikplan", "more": "<script>"})
+    assert response.status_code == 200
+    assert "more=" not in response.content.decode()
