@@ -18,11 +18,13 @@ KB_PER_MB = 1024
 
 
 def parse_status(text: str) -> dict[str, float]:
-    """``VmRSS`` and ``VmHWM`` of a ``/proc/<pid>/status`` text, in MB (keys missing when absent)."""
+    """``VmRSS``, ``VmHWM``, ``RssAnon`` and ``RssFile`` of a ``/proc/<pid>/status`` text, in MB (keys missing
+    when absent). ``RssAnon`` is the worker's private memory; ``RssFile`` the file pages it maps (the search
+    index's memory-mapped segments), shared with the other workers and the page cache."""
     found = {}
     for line in text.splitlines():
         key, _, value = line.partition(":")
-        if key in ("VmRSS", "VmHWM"):
+        if key in ("VmRSS", "VmHWM", "RssAnon", "RssFile"):
             parts = value.split()
             if parts and parts[0].isdigit():
                 found[key] = round(int(parts[0]) / KB_PER_MB, 1)
@@ -86,6 +88,8 @@ class Monitor:
         self.alive: set[int] = set()
         self.hwm: dict[int, float] = {}  # the last VmHWM read of every worker seen (kept after it exits)
         self.peak_rss = 0.0
+        self.peak_anon = 0.0  # the highest private memory (RssAnon) sampled
+        self.peak_file = 0.0  # the most mapped file pages (RssFile) sampled
         self.samples = 0
         self.lock = threading.Lock()
         self.done = threading.Event()
@@ -119,6 +123,8 @@ class Monitor:
             for pid, figures in memory.items():
                 rss, hwm = figures.get("VmRSS", 0.0), figures.get("VmHWM", 0.0)
                 self.peak_rss = max(self.peak_rss, rss)
+                self.peak_anon = max(self.peak_anon, figures.get("RssAnon", 0.0))
+                self.peak_file = max(self.peak_file, figures.get("RssFile", 0.0))
                 self.hwm[pid] = max(self.hwm.get(pid, 0.0), hwm)
                 for name in self.active:
                     stage = self.stages[name]
@@ -156,6 +162,8 @@ class Monitor:
                 "worker_max": max([self.peak_rss, *hwm.values()], default=None) or None,
                 "workers_total": round(sum(hwm[pid] for pid in self.alive if pid in hwm), 1),
                 "workers_seen": len(self.workers_seen),
+                "private_max": self.peak_anon or None,
+                "file_mapped_max": self.peak_file or None,
                 "samples": self.samples,
                 "interval_s": self.interval,
             }

@@ -236,7 +236,9 @@ def markdown_block(report: dict[str, Any]) -> str:
         reindex_line(report["reindex"]),
         f"- peak RSS of the gunicorn workers over the whole run: {number(rss['worker_max'])} MB each at most, "
         f"{number(rss['workers_total'])} MB together (VmRSS sampled every {rss.get('interval_s', '–')} s and VmHWM; "
-        f"{rss.get('workers_seen', '–')} worker processes seen)",
+        f"{rss.get('workers_seen', '–')} worker processes seen); of it, private memory (RssAnon) "
+        f"{number(rss.get('private_max'))} MB at most, and up to {number(rss.get('file_mapped_max'))} MB of mapped "
+        "files (RssFile: the search index's memory-mapped segments, shared by the workers and reclaimable)",
         f"- component script `{script.get('path', '–')}`: {number(script.get('bytes'))} bytes, "
         f"{number(script.get('gzip_bytes'))} gzipped (level 6, as `gzip`), {number(script.get('gzip9_bytes'))} at "
         "level 9",

@@ -81,11 +81,12 @@ def test_the_new_endpoints_join_the_run():
 
 # --- monitor -----------------------------------------------------------------------------------------------------
 
-STATUS = "Name:\tgunicorn\nVmPeak:\t  500000 kB\nVmHWM:\t  163840 kB\nVmRSS:\t  102400 kB\nThreads:\t1\n"
+STATUS = ("Name:\tgunicorn\nVmPeak:\t  500000 kB\nVmHWM:\t  163840 kB\nVmRSS:\t  102400 kB\n"
+          "RssAnon:\t   61440 kB\nRssFile:\t   40960 kB\nThreads:\t1\n")
 
 
 def test_parse_status_reads_rss_and_peak_in_mb():
-    assert monitor.parse_status(STATUS) == {"VmHWM": 160.0, "VmRSS": 100.0}
+    assert monitor.parse_status(STATUS) == {"VmHWM": 160.0, "VmRSS": 100.0, "RssAnon": 60.0, "RssFile": 40.0}
     assert monitor.parse_status("Name:\tzombie\nState:\tZ\n") == {}
 
 
@@ -99,7 +100,7 @@ def test_children_of_this_process():
     child = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(5)"])
     try:
         assert child.pid in monitor.children_of(os.getpid())
-        assert monitor.memory_of(child.pid).keys() == {"VmRSS", "VmHWM"}
+        assert monitor.memory_of(child.pid).keys() == {"VmRSS", "VmHWM", "RssAnon", "RssFile"}
     finally:
         child.kill()
         child.wait()
