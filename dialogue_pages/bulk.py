@@ -38,6 +38,8 @@ class ImportResult:
     updated: list[int] = field(default_factory=list)
     # the created pages, still in memory with their relations and stream values
     created_pages: list[DialoguePage] = field(default_factory=list)
+    # ids of the snippets created for the lines, by model label ("dialogue_pages.organisation")
+    created_snippets: dict[str, list[int]] = field(default_factory=dict)
 
 
 class SnippetResolver:
@@ -45,6 +47,7 @@ class SnippetResolver:
 
     def __init__(self, items: list[ImportLine], locales: dict[str, Locale]) -> None:
         self.locales = locales
+        self.created: dict[str, list[int]] = {}  # model label -> ids of the snippets created here
         self.organisations = self._named(Organisation, items, "organisers", extra=("kind", "website"))
         self.target_groups = self._named(TargetGroup, items, "target_groups")
         self.methods = self._named(Method, items, "methods", extra=("description",))
@@ -71,7 +74,12 @@ class SnippetResolver:
         ]
         for obj in model.objects.bulk_create(missing, batch_size=BATCH):
             found[(obj.locale.language_code, obj.slug)] = obj
+        self.record(model, missing)
         return found
+
+    def record(self, model, created: list) -> None:
+        if created:
+            self.created.setdefault(model._meta.label_lower, []).extend(obj.pk for obj in created)
 
     def _contacts(self, items: list[ImportLine]) -> dict[tuple[str, str], Contact]:
         wanted: dict[tuple[str, str], dict] = {}
@@ -90,6 +98,7 @@ class SnippetResolver:
         ]
         for contact in Contact.objects.bulk_create(missing, batch_size=BATCH):
             found[(contact.name, contact.email)] = contact
+        self.record(Contact, missing)
         return found
 
     @staticmethod
@@ -331,6 +340,7 @@ def write(
     with transaction.atomic():
         lock_parents(parent_ids)
         snippets = SnippetResolver(items, locales)
+    result.created_snippets = snippets.created
     existing = {
         page.external_id: page
         for page in DialoguePage.objects.filter(external_id__in=[item.external_id for item in items])

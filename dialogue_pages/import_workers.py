@@ -2,9 +2,10 @@
 
 The first reading checks parts of the archive in parallel (``importing.check_part``). In the
 second, a batch of valid lines is checked again (to get its lines' cleaned blocks), built into
-pages, written, and — with ``publish`` — given its read-model rows and search entries. Most of
-that is Python work that needs no lock: checking, building pages, serialising the API JSON,
-analysing words. So several processes can share it, and the database orders their writes:
+pages, written, and — with ``publish`` — given its read-model rows. Search is left out while
+batches are written (``sync.importing``): the command indexes everything once at the end. Most
+of that is Python work that needs no lock: checking, building pages, serialising the API JSON.
+So several processes can share it, and the database orders their writes:
 SQLite's write transactions begin IMMEDIATE (see the settings), and on PostgreSQL a batch locks
 the parent pages while it allocates tree paths and snippets (``bulk.lock_parents``).
 """
@@ -24,9 +25,9 @@ from dialogue_blocks.choosers import chosen_memo
 
 from .bulk import write
 from .importing import LineReader
-from .sync import sync_dialogues
+from .sync import importing, sync_dialogues
 
-BATCH = 250  # lines written, published and indexed together
+BATCH = 250  # lines written and published together
 MAX_AUTO_WORKERS = 4
 NumberedLine = tuple[int, str]
 T = TypeVar("T")
@@ -45,21 +46,32 @@ class ImportJob:
 
 @dataclass(frozen=True)
 class BatchResult:
-    """How many dialogues a batch created and updated."""
+    """The pages a batch created and updated."""
 
-    created: int
-    updated: int
+    created_ids: list[int]
+    updated_ids: list[int]
+    # ids of the snippets the batch created, by model label
+    created_snippets: dict[str, list[int]]
+
+    @property
+    def created(self) -> int:
+        return len(self.created_ids)
+
+    @property
+    def updated(self) -> int:
+        return len(self.updated_ids)
 
 
 def import_batch(job: ImportJob, lines: list[NumberedLine]) -> BatchResult:
     """Write one batch of lines that the first reading found valid (``importing.check_part``)."""
     reader = LineReader(job.default_locale, job.locales)
-    with chosen_memo():
+    with chosen_memo(), importing():
         items = [item for item in (reader.check(number, text)[0] for number, text in lines) if item is not None]
         result = write(items, job.parents, job.publish)
         if job.publish and result.created:
             sync_dialogues(result.created, result.created_pages)
-    return BatchResult(created=len(result.created), updated=len(result.updated))
+    return BatchResult(created_ids=result.created, updated_ids=result.updated,
+                       created_snippets=result.created_snippets)
 
 
 def line_batches(

@@ -6,8 +6,10 @@ the API's renewal of a row whose date-dependent status went stale (its facts, wh
 index, are unchanged) and the ``rebuild_dialogue_api`` command (search has its own reindex).
 """
 
+import contextlib
+import contextvars
 import uuid
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 
 from wagtail.models import Page
 
@@ -15,6 +17,23 @@ from .pages import DialoguePageBase
 from .read_model.models import PublishedDialogue
 from .read_model.writer import refresh_dialogues
 from .signals import dialogue_published, dialogue_unpublished, dialogues_published, feedback_published
+
+# True while an import writes (``importing``): ``dialogues_published`` tells listeners so.
+_importing = contextvars.ContextVar("dialogue_import", default=False)
+
+
+@contextlib.contextmanager
+def importing() -> Iterator[None]:
+    """Mark the refreshes made inside as an import's: ``dialogues_published`` is sent with ``importing=True``.
+
+    Search then leaves them to the import's end (``dialogues_imported``), where it indexes
+    everything the import wrote at once. Each import worker process enters it for its batches.
+    """
+    token = _importing.set(True)
+    try:
+        yield
+    finally:
+        _importing.reset(token)
 
 
 def sync_dialogues(page_ids: Iterable[int], pages: list[DialoguePageBase] | None = None) -> None:
@@ -32,7 +51,7 @@ def sync_dialogues(page_ids: Iterable[int], pages: list[DialoguePageBase] | None
         if page.has_feedback and not before.get(page_id):
             feedback_published.send(sender=type(page), page=page, representation=representation)
     if public:
-        dialogues_published.send(sender=Page, dialogues=list(public.values()))
+        dialogues_published.send(sender=Page, dialogues=list(public.values()), importing=_importing.get())
 
 
 def sync_with_translations(page_id: int, translation_key: uuid.UUID, locale_id: int) -> None:

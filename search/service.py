@@ -8,7 +8,7 @@ is what a search falls back to when Elasticsearch cannot be reached.
 
 import datetime
 import logging
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from typing import Any
 
 import orjson
@@ -31,6 +31,7 @@ ELASTICSEARCH_BACKEND = "dialogue_search.backends.elasticsearch.ElasticsearchBac
 TANTIVY_BACKEND = "dialogue_search.backends.tantivy.TantivyBackend"
 # What answers when the configured backend's service is down, and so always holds the documents.
 FALLBACK_BACKEND = TANTIVY_BACKEND
+BULK_CHUNK = 250  # documents read and analysed together by index_in_bulk
 ROW_FIELDS = ("page_id", "summary", "locale", "cancelled", "open_from", "closed_from", "decided_from", "has_feedback")
 _backends: dict[str, SearchBackend] = {}
 
@@ -93,6 +94,31 @@ def index_published(representations: dict[int, dict[str, Any]]) -> None:
 
 def documents_of(rows: Iterable[PublishedDialogue]) -> list[DialogueDocument]:
     return [document_of_row(row) for row in rows]
+
+
+def document_chunks(page_ids: list[int], size: int = BULK_CHUNK) -> Iterator[list[DialogueDocument]]:
+    """The documents of the public rows of ``page_ids``, read from the read model ``size`` at a time."""
+    for start in range(0, len(page_ids), size):
+        yield documents_of(visible_rows().filter(page_id__in=page_ids[start:start + size]).order_by("page_id"))
+
+
+def index_in_bulk(page_ids: Iterable[int], workers: int | None = None) -> None:
+    """Index the public dialogues of ``page_ids`` and drop the others, many at once (after an import).
+
+    Each backend takes them through ``index_bulk``: Tantivy analyses them in ``workers`` processes
+    (default: one per core) and writes a few large commits instead of one small commit per batch.
+    """
+    ids = sorted(set(page_ids))
+    public: list[int] = []
+    for start in range(0, len(ids), BULK_CHUNK * 8):
+        public += visible_rows().filter(page_id__in=ids[start:start + BULK_CHUNK * 8]).values_list("page_id", flat=True)
+    public.sort()
+    for backend in index_backends():
+        try:
+            backend.index_bulk(document_chunks(public), workers)
+        except BackendUnavailable as error:
+            logger.error("Search backend %s could not index in bulk: %s", backend.name, error)
+    remove_pages(sorted(set(ids) - set(public)))
 
 
 def search_request(q: str, locale: str | None, filters: SearchFilters, limit: int, offset: int) -> SearchRequest:

@@ -95,6 +95,15 @@ class SearchBackend(abc.ABC):
     def index(self, documents: Iterable[DialogueDocument]) -> None:
         """Add or replace the documents."""
 
+    def index_bulk(self, chunks: Iterable[list[DialogueDocument]], workers: int | None = None) -> None:
+        """Add or replace many documents, given a chunk at a time (the end of an import, a reindex).
+
+        By default ``index`` per chunk; a backend that writes faster in large commits overrides it
+        (``workers``: processes it may analyse documents in; None: one per core).
+        """
+        for documents in chunks:
+            self.index(documents)
+
     @abc.abstractmethod
     def delete(self, page_ids: Iterable[int]) -> None:
         """Remove the documents of these pages (unknown ids are fine)."""

@@ -7,9 +7,11 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TextIO, TypeVar
 
+from django.apps import apps
 from django.core.management.base import BaseCommand, CommandError
 from wagtail.models import Locale, Page
 
+from dialogue_pages.admin_search import add_dialogues_to_admin_search, add_to_admin_search
 from dialogue_pages.import_workers import (
     BatchResult,
     ImportJob,
@@ -23,6 +25,7 @@ from dialogue_pages.pages import DialogueIndexPage
 from dialogue_pages.progress import Progress
 from dialogue_pages.read_model.writer import analyze_read_model
 from dialogue_pages.serializers import content_language_codes
+from dialogue_pages.signals import dialogues_imported
 
 T = TypeVar("T")
 
@@ -79,10 +82,15 @@ class Command(BaseCommand):
         progress = Progress(self.stdout, len(checked.valid), f"Importing ({workers} worker{'s' * (workers > 1)})")
         job = ImportJob(default_locale, locales, parents, options["publish"])
         created = updated = 0
+        written: list[int] = []  # the pages written, which search learns of at the end
+        snippets: dict[str, list[int]] = {}
 
         def count(result: BatchResult) -> None:
             nonlocal created, updated
             created, updated = created + result.created, updated + result.updated
+            written.extend(result.created_ids + result.updated_ids)
+            for label, ids in result.created_snippets.items():
+                snippets.setdefault(label, []).extend(ids)
             progress.advance(result.created + result.updated)
 
         # The second reading: only the valid lines, a batch at a time.
@@ -94,19 +102,37 @@ class Command(BaseCommand):
         except CommandError:
             raise
         except Exception as error:
+            self.index(written, snippets, workers)  # what was written is searchable, as after a whole import
             raise CommandError(
                 f"Writing stopped after {created + updated} dialogue(s): {error}. The batches before were written; "
                 "run the import again to finish (lines already written are updated, not duplicated)."
             ) from error
         if options["publish"]:
             analyze_read_model()
-        elapsed = time.monotonic() - started
         self.stdout.write(progress.finish())
+        self.index(written, snippets, workers)
+        elapsed = time.monotonic() - started
         rate = len(checked.valid) / elapsed if elapsed else 0.0
         self.stdout.write(self.style.SUCCESS(
             f"{created} created, {updated} updated, {checked.bad_lines} skipped "
             f"in {elapsed:.1f} s ({rate:.0f} dialogues/s)."
         ))
+
+    def index(self, page_ids: list[int], snippets: dict[str, list[int]], workers: int) -> None:
+        """Index everything the import wrote, once and in bulk: no batch was indexed on its own.
+
+        The search app indexes the public dialogues among ``page_ids`` (``dialogues_imported``);
+        Wagtail's own index, which the admin's search reads, gets the pages and new snippets.
+        """
+        if not page_ids:
+            return
+        started = time.monotonic()
+        self.stdout.write(f"Indexing {len(page_ids)} dialogue(s) for search…")
+        dialogues_imported.send(sender=Page, page_ids=page_ids, workers=workers)
+        add_dialogues_to_admin_search(page_ids)
+        for label, ids in snippets.items():
+            add_to_admin_search(apps.get_model(label), ids)
+        self.stdout.write(f"Indexed {len(page_ids)} dialogue(s) for search in {time.monotonic() - started:.1f} s.")
 
     def read(self, path: Path, reading: Callable[[TextIO], T]) -> T:
         """``reading`` of the open archive; an unreadable file is a command error."""

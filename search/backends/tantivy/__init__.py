@@ -16,7 +16,7 @@ from ...query import prefix_words
 from ..base import SearchBackend, SearchPage, SearchRequest, Suggestion
 from .directory import IndexDirectory
 from .reader import Reader
-from .writer import Rebuild, Writer
+from .writer import Rebuild, Writer, prepared_in_parallel
 
 
 class TantivyBackend(SearchBackend):
@@ -38,6 +38,13 @@ class TantivyBackend(SearchBackend):
             self.rebuild.add(documents)
         else:
             self.writer.index(documents)
+
+    def index_bulk(self, chunks: Iterable[list[DialogueDocument]], workers: int | None = None) -> None:
+        """Analyse the documents in worker processes and write them in a few large commits."""
+        if self.rebuild:
+            prepared_in_parallel(chunks, self.rebuild.add_prepared, workers)
+        else:
+            self.writer.index_bulk(chunks, workers)
 
     def delete(self, page_ids: Iterable[int]) -> None:
         page_ids = sorted(set(page_ids))

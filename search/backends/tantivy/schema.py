@@ -100,12 +100,20 @@ def parts_of(words: Iterable[str]) -> set[str]:
     and "årlige"), and its suffixes from the third letter on of MIN_PART letters or more: a part
     inside a compound starts there ("møde" in "borgermøde", "havn" in "lystbådehavnen").
     """
-    found = set()
-    for word in words:
-        for form in both_folds(word):
-            found.add(form)
-            found.update(form[start:] for start in range(COMPOUND_HEAD, len(form) - MIN_PART + 1))
-    return found
+    words = set(words)
+    known = memo("parts")  # a word's parts, computed once per process (texts share most words)
+    for word in words.difference(known):
+        known[word] = word_parts(word)
+    return set().union(*map(known.__getitem__, words))
+
+
+def word_parts(word: str) -> tuple[str, ...]:
+    """The parts of one word (see ``parts_of``)."""
+    parts: list[str] = []
+    for form in both_folds(word):
+        parts.append(form)
+        parts.extend(form[start:] for start in range(COMPOUND_HEAD, len(form) - MIN_PART + 1))
+    return tuple(parts)
 
 
 def text_tokens(document: DialogueDocument) -> dict[str, str]:
@@ -125,27 +133,48 @@ def text_tokens(document: DialogueDocument) -> dict[str, str]:
     return tokens
 
 
+# What a Tantivy document holds, as plain values: (type, field, value), in the order they are added.
+# Worker processes analyse documents into these (cheap to send between processes, unlike
+# tantivy.Document, whose pickle is six times larger), and the writing process builds the document.
+Fields = list[tuple[str, str, int | float | str | bytes]]
+
+
 def to_tantivy(document: DialogueDocument) -> tantivy.Document:
     """The Tantivy document of a search document."""
-    result = tantivy.Document()
-    result.add_integer("page_id", document.page_id)
-    result.add_integer("rank_key", (ordinal(document.sort_start) << 32) + document.page_id)
-    result.add_float("recency", recency(document.sort_start))
-    result.add_text("locale", document.locale)
-    for name, text in text_tokens(document).items():
-        result.add_text(name, text)
+    return document_of(fields_of(document))
+
+
+def fields_of(document: DialogueDocument) -> Fields:
+    """The values of the Tantivy document of ``document`` (the costly part: text analysis)."""
+    fields: Fields = [
+        ("integer", "page_id", document.page_id),
+        ("integer", "rank_key", (ordinal(document.sort_start) << 32) + document.page_id),
+        ("float", "recency", recency(document.sort_start)),
+        ("text", "locale", document.locale),
+    ]
+    fields += [("text", name, text) for name, text in text_tokens(document).items()]
     if document.rung_key:
-        result.add_text("rung_key", document.rung_key)
-        result.add_text("rung_labelled", SEPARATOR.join((document.rung_key, document.locale, document.rung_label)))
+        fields.append(("text", "rung_key", document.rung_key))
+        fields.append(("text", "rung_labelled",
+                       SEPARATOR.join((document.rung_key, document.locale, document.rung_label))))
     for kind, key, label in dict.fromkeys(document.facets):
-        result.add_text(kind, key)
-        result.add_text(f"{kind}_labelled", SEPARATOR.join((key, document.locale, label)))
-    result.add_integer("cancelled", int(document.cancelled))
+        fields.append(("text", kind, key))
+        fields.append(("text", f"{kind}_labelled", SEPARATOR.join((key, document.locale, label))))
+    fields.append(("integer", "cancelled", int(document.cancelled)))
     expire_at = document.expire_at
-    result.add_integer("expire_at", int(expire_at.timestamp()) if expire_at else NEVER_EXPIRES)
-    for name in DATE_FIELDS:
-        result.add_integer(name, ordinal(getattr(document, name)))
-    result.add_integer("year_from", document.date_from.year if document.date_from else 0)
-    result.add_integer("year_to", document.date_to.year if document.date_to else 0)
-    result.add_bytes("texts", orjson.dumps([document.locale, document.intro, document.purpose, document.body]))
+    fields.append(("integer", "expire_at", int(expire_at.timestamp()) if expire_at else NEVER_EXPIRES))
+    fields += [("integer", name, ordinal(getattr(document, name))) for name in DATE_FIELDS]
+    fields.append(("integer", "year_from", document.date_from.year if document.date_from else 0))
+    fields.append(("integer", "year_to", document.date_to.year if document.date_to else 0))
+    fields.append(("bytes", "texts", orjson.dumps([document.locale, document.intro, document.purpose, document.body])))
+    return fields
+
+
+def document_of(fields: Fields) -> tantivy.Document:
+    """The Tantivy document holding ``fields``."""
+    result = tantivy.Document()
+    add = {"integer": result.add_integer, "float": result.add_float, "text": result.add_text,
+           "bytes": result.add_bytes}
+    for kind, name, value in fields:
+        add[kind](name, value)
     return result

@@ -2,28 +2,65 @@
 
 Documents are analysed before the lock is taken (the costly part), so other writers wait only
 for Tantivy's own work. A full rebuild (``Rebuild``) fills a new generation and swaps it in.
+Many documents at once (the end of an import, a reindex) are analysed in worker processes and
+written with a large indexing heap in a few large commits (``BulkWrite``): small commits with a
+small heap leave many small segments, whose merging costs more than the indexing itself.
 """
 
+import contextlib
 import logging
-from collections.abc import Iterable
+from collections import deque
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
 import tantivy
 
+from dialogue_pages.import_workers import in_parallel, worker_count
+
 from ...documents import DialogueDocument
 from .directory import IndexDirectory
-from .schema import build_schema, to_tantivy
+from .schema import Fields, build_schema, document_of, fields_of, to_tantivy
 
 logger = logging.getLogger(__name__)
 # Tantivy's indexing memory: its minimum for one thread for a publish, more for a rebuild.
 WRITE_HEAP = 15_000_000
 REBUILD_HEAP = 200_000_000
+# Documents per commit of a bulk write. The lock is held from a commit's first document to its
+# end, and free between commits, so a publish meanwhile waits seconds rather than the whole import.
+BULK_COMMIT = 5_000
 
 Prepared = list[tuple[int, tantivy.Document]]
 
 
 def prepared(documents: Iterable[DialogueDocument]) -> Prepared:
     return [(document.page_id, to_tantivy(document)) for document in documents]
+
+
+def analysed(documents: list[DialogueDocument]) -> list[tuple[int, Fields]]:
+    """The field values of the documents' Tantivy documents (what a worker process sends back)."""
+    return [(document.page_id, fields_of(document)) for document in documents]
+
+
+def prepared_in_parallel(
+    chunks: Iterable[list[DialogueDocument]], on_prepared: Callable[[list[DialogueDocument], Prepared], None],
+    workers: int | None = None,
+) -> None:
+    """``on_prepared(documents, prepared(documents))`` for every chunk, in order, analysed in worker processes.
+
+    ``workers`` processes, by default one per core (``import_workers.worker_count``); this one
+    alone inside a transaction or on an in-memory database.
+    """
+    submitted: deque[list[DialogueDocument]] = deque()
+
+    def tasks():
+        for documents in chunks:
+            submitted.append(documents)
+            yield documents
+
+    def built(result: list[tuple[int, Fields]]) -> None:
+        on_prepared(submitted.popleft(), [(page_id, document_of(fields)) for page_id, fields in result])
+
+    in_parallel(analysed, tasks(), worker_count(workers, None), built)
 
 
 def apply(index: tantivy.Index, writes: Iterable[tuple[str, Prepared | list[int]]], heap: int = WRITE_HEAP) -> None:
@@ -82,6 +119,61 @@ class Writer:
             if self.directory.building():
                 self.directory.record(entry)
 
+    def index_bulk(self, chunks: Iterable[list[DialogueDocument]], workers: int | None = None) -> None:
+        """Index many documents: analysed in parallel, written in commits of ``BULK_COMMIT``."""
+        bulk = BulkWrite(self)
+        try:
+            prepared_in_parallel(chunks, bulk.add, workers)
+            bulk.commit()
+        finally:
+            bulk.close()
+
+
+class BulkWrite:
+    """Documents added to the current generation in large commits, each under the lock."""
+
+    def __init__(self, writer: Writer) -> None:
+        self.owner = writer
+        self.lock: contextlib.ExitStack | None = None
+        self.writer: tantivy.IndexWriter | None = None
+        self.count = 0
+        self.journal: list[DialogueDocument] | None = None  # kept for a rebuild running meanwhile
+
+    def add(self, documents: list[DialogueDocument], prepared_documents: Prepared) -> None:
+        if self.writer is None:
+            self.begin()
+        for page_id, document in prepared_documents:
+            self.writer.delete_documents_by_term("page_id", page_id)
+            self.writer.add_document(document)
+        self.count += len(prepared_documents)
+        if self.journal is not None:
+            self.journal += documents
+        if self.count >= BULK_COMMIT:
+            self.commit()
+
+    def begin(self) -> None:
+        self.lock = contextlib.ExitStack()
+        self.lock.enter_context(self.owner.directory.locked(self.owner.lock_timeout))
+        self.writer = tantivy.Index.open(str(self.owner.current_generation())).writer(REBUILD_HEAP, 1)
+        # A rebuild starts and ends under the lock, so whether one runs cannot change before the commit.
+        self.journal = [] if self.owner.directory.building() else None
+
+    def commit(self) -> None:
+        if self.writer is None:
+            return
+        self.writer.commit()
+        self.writer.wait_merging_threads()
+        if self.journal:
+            self.owner.directory.record(("index", self.journal))
+        self.close()
+
+    def close(self) -> None:
+        """Release the lock; a writer not committed is dropped, and what it held with it."""
+        self.writer, self.journal, self.count = None, None, 0
+        if self.lock is not None:
+            self.lock.close()
+            self.lock = None
+
 
 class Rebuild:
     """A full rebuild: a new generation filled in one commit, then made current."""
@@ -92,11 +184,21 @@ class Rebuild:
         self.index = create(self.generation)
         with directory.locked(lock_timeout):
             directory.start_building(self.generation)
-        self.writer = self.index.writer(REBUILD_HEAP, 1)
+        self._writer: tantivy.IndexWriter | None = None
         self.page_ids: set[int] = set()
 
+    @property
+    def writer(self) -> tantivy.IndexWriter:
+        """Opened on first use: worker processes analysing documents are forked before it has threads."""
+        if self._writer is None:
+            self._writer = self.index.writer(REBUILD_HEAP, 1)
+        return self._writer
+
     def add(self, documents: list[DialogueDocument]) -> None:
-        for page_id, document in prepared(documents):
+        self.add_prepared(documents, prepared(documents))
+
+    def add_prepared(self, documents: list[DialogueDocument], prepared_documents: Prepared) -> None:
+        for page_id, document in prepared_documents:
             if page_id in self.page_ids:
                 self.writer.delete_documents_by_term("page_id", page_id)
             self.writer.add_document(document)
