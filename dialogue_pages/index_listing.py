@@ -18,7 +18,7 @@ from django.db.models import QuerySet
 from django.http import Http404, HttpRequest
 from django.utils import timezone
 
-from .api.listing import filtered
+from .api.listing import filtered, newest_first
 from .api.params import DialogueFilters
 from .conf import index_page_size
 from .index_filters import ChosenFilters, FilterField, chosen_filters, filter_choices, filter_fields
@@ -87,7 +87,7 @@ def index_listing(index, request: HttpRequest) -> IndexListing:
     chosen = chosen_filters(request.GET)
     open_now, more_open, listed = None, False, rows
     if chosen.active:
-        listed = filtered(chosen.filters, rows)
+        listed = filtered(chosen.filters, rows).order_by(*newest_first(chosen.filters))
     elif request.GET.get("page", "1") == "1":
         found = list(filtered(DialogueFilters(status=Status.OPEN.value), rows)
                      .order_by("closed_from", "-page_id").values(*SUMMARY_FIELDS)[: OPEN_NOW_LIMIT + 1])

@@ -68,17 +68,42 @@ class PublishedDialogue(models.Model):
         return f"{self.title} ({self.locale})"
 
 
+# The fields of a dialogue's row that its facet rows copy (``PublishedDialogueFacet``).
+FACET_COPIES = ("sort_start", "locale", "cancelled", "open_from", "closed_from", "decided_from", "has_feedback")
+
+
 class PublishedDialogueFacet(models.Model):
-    """One filterable value of a published dialogue: an organisation, tag, target group, method or area."""
+    """One filterable value of a published dialogue: an organisation, tag, target group, method or area.
+
+    A dialogue has at most one facet row per (kind, key). Each row copies its dialogue's sort key and
+    the status and locale fields lists filter on (``FACET_COPIES``); the writer writes a dialogue's
+    facets with its row, in one transaction, so the copies never differ from the row.
+    """
 
     dialogue = models.ForeignKey(PublishedDialogue, on_delete=models.CASCADE, related_name="facets")
     kind = models.CharField(max_length=20)
     key = models.CharField(max_length=255)
     label = models.CharField(max_length=255)
+    sort_start = models.DateField(default=datetime.date(1, 1, 1))
+    locale = models.CharField(max_length=20, default="")
+    cancelled = models.BooleanField(default=False)
+    open_from = models.DateField(default=NEVER)
+    closed_from = models.DateField(default=NEVER)
+    decided_from = models.DateField(default=NEVER)
+    has_feedback = models.BooleanField(default=False)
 
     class Meta:
-        # Covers the filter subqueries (kind, key → dialogue ids) without touching the table.
-        indexes = [models.Index(fields=["kind", "key", "dialogue"], name="dialogue_facet_kind_key")]
+        indexes = [
+            # A list of one topic or organisation (or any facet) walks the entries of its (kind, key)
+            # newest first and stops after one page, checking locale and status on the entries,
+            # instead of collecting every dialogue of a common topic and sorting them. The entries
+            # also answer the filter subqueries (kind, key -> dialogue ids) without the table.
+            models.Index(
+                fields=["kind", "key", "sort_start", "dialogue", "locale", "cancelled", "open_from", "closed_from",
+                        "decided_from", "has_feedback"],
+                name="dialogue_facet_newest",
+            ),
+        ]
 
     def __str__(self) -> str:
         return f"{self.kind}={self.key}"

@@ -84,23 +84,28 @@ def renewed_summary(values: dict[str, Any], today: datetime.date) -> bytes:
     return orjson.dumps(data)
 
 
-def rule_q(rule: tuple, today: datetime.date) -> Q:
-    """The database form of conditions of the status rule (see ``status.RULE``)."""
+def rule_q(rule: tuple, today: datetime.date, prefix: str = "") -> Q:
+    """The database form of conditions of the status rule (see ``status.RULE``).
+
+    ``prefix`` names a relation holding copies of the status facts (e.g. ``"listed__"``, a facet row).
+    """
     q = Q()
     for field, when in rule:
-        q &= Q(**{f"{field}__lte" if when == "reached" else f"{field}__gt": today})
+        q &= Q(**{f"{prefix}{field}__lte" if when == "reached" else f"{prefix}{field}__gt": today})
     return q
 
 
-def status_q(status: str, today: datetime.date) -> Q:
+def status_q(status: str, today: datetime.date, prefix: str = "") -> Q:
     """Rows whose status (``status.status_on``) is ``status`` on ``today``."""
     cancelled, rule = conditions(status)
-    return Q(cancelled=cancelled) & rule_q(rule, today)
+    return Q(**{f"{prefix}cancelled": cancelled}) & rule_q(rule, today, prefix)
 
 
-def feedback_owed_q(today: datetime.date) -> Q:
+def feedback_owed_q(today: datetime.date, prefix: str = "") -> Q:
     """Rows of dialogues owing feedback on ``today`` (``status.feedback_owed_on``)."""
-    return Q(cancelled=False, has_feedback=False) & rule_q(FEEDBACK_OWED_RULE, today)
+    return Q(**{f"{prefix}cancelled": False, f"{prefix}has_feedback": False}) & rule_q(
+        FEEDBACK_OWED_RULE, today, prefix
+    )
 
 
 def restricted_paths() -> list[str]:

@@ -15,7 +15,7 @@ from ..ladders import badge_memo
 from ..pages import DialoguePageBase, dialogue_models
 from ..serializers import dialogue_representation, dialogue_summary
 from ..status import TRANSITIONS, last_change, next_change
-from .models import PublishedDialogue, PublishedDialogueFacet
+from .models import FACET_COPIES, PublishedDialogue, PublishedDialogueFacet
 from .queries import is_publicly_visible, restricted_paths, translations_of
 
 NO_DATE = datetime.date(1, 1, 1)
@@ -74,6 +74,17 @@ def row_for(page: DialoguePageBase, representation: dict[str, Any]) -> Published
     )
 
 
+def facet_rows(row: PublishedDialogue, values: list[tuple[str, str, str]]) -> list[PublishedDialogueFacet]:
+    """The facet rows of ``row``: one per (kind, key), the first label of a key (tags differing only in
+    case share one), each with the copies of the row's fields that lists walk and filter by."""
+    copies = {field: getattr(row, field) for field in FACET_COPIES}
+    found: dict[tuple[str, str], PublishedDialogueFacet] = {}
+    for kind, key, label in values:
+        found.setdefault((kind, key[:255]), PublishedDialogueFacet(
+            dialogue_id=row.page_id, kind=kind, key=key[:255], label=label[:255], **copies))
+    return list(found.values())
+
+
 ROW_FIELDS = [field.name for field in PublishedDialogue._meta.concrete_fields if not field.primary_key]
 
 
@@ -106,11 +117,9 @@ def refresh_dialogues(
             others = [other for other in translations.get(page.translation_key, []) if other.pk != page.pk]
             representation = dialogue_representation(page, others)
             representations[page.pk] = (page, representation)
-            rows.append(row_for(page, representation))
-            facets += [
-                PublishedDialogueFacet(dialogue_id=page.pk, kind=kind, key=key[:255], label=label[:255])
-                for kind, key, label in facets_of(representation)
-            ]
+            row = row_for(page, representation)
+            rows.append(row)
+            facets += facet_rows(row, facets_of(representation))
     with transaction.atomic():
         PublishedDialogue.objects.filter(page_id__in=page_ids).exclude(page_id__in=list(representations)).delete()
         PublishedDialogue.objects.bulk_create(
