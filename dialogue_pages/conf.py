@@ -11,6 +11,20 @@ def api_cache_seconds() -> int:
     return int(getattr(settings, "DIALOGUE_API_CACHE_SECONDS", DEFAULT_API_CACHE_SECONDS))
 
 
+DEFAULT_RESPONSE_CACHE_SIZE = 256
+DEFAULT_RESPONSE_CACHE_SECONDS = 300
+
+
+def response_cache_size() -> int:
+    """``DIALOGUE_API_RESPONSE_CACHE_SIZE``: list-shaped bodies each process keeps (0 turns the cache off)."""
+    return int(getattr(settings, "DIALOGUE_API_RESPONSE_CACHE_SIZE", DEFAULT_RESPONSE_CACHE_SIZE))
+
+
+def response_cache_seconds() -> int:
+    """``DIALOGUE_API_RESPONSE_CACHE_SECONDS``: the longest a process serves a cached body, changes aside."""
+    return int(getattr(settings, "DIALOGUE_API_RESPONSE_CACHE_SECONDS", DEFAULT_RESPONSE_CACHE_SECONDS))
+
+
 def index_page_size() -> int:
     """``DIALOGUE_INDEX_PAGE_SIZE``: dialogues per page of a dialogue index page."""
     return int(getattr(settings, "DIALOGUE_INDEX_PAGE_SIZE", DEFAULT_INDEX_PAGE_SIZE))

@@ -3,6 +3,7 @@
 from .ladders import ParticipationLadder, ParticipationRung, RungEquivalence
 from .pages import ConsultedBody, DialogueIndexPage, DialoguePage, DialoguePageBase, DialoguePageTag
 from .read_model.models import PublishedDialogue, PublishedDialogueFacet
+from .read_model.version import ReadModelVersion
 from .reminders import FeedbackReminder
 from .snippets import Area, Contact, Method, Organisation, TargetGroup
 from .webhooks.models import OutboxEvent, WebhookDelivery, WebhookEndpoint
@@ -23,6 +24,7 @@ __all__ = [
     "ParticipationRung",
     "PublishedDialogue",
     "PublishedDialogueFacet",
+    "ReadModelVersion",
     "RungEquivalence",
     "TargetGroup",
     "WebhookDelivery",

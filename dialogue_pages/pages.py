@@ -32,6 +32,7 @@ from dialogue_blocks.timeline import period_of
 
 from .forms import DialoguePageForm
 from .ladders import ParticipationRung
+from .page_cache import mark_cacheable
 from .panels import DialogueTab, QualityPanel
 from .slugs import ascii_slug
 from .status import Status, StatusFacts, days_since_close, feedback_owed_on, span, status_on
@@ -55,6 +56,11 @@ class DialogueIndexPage(ServedWhileVisible, Page):
     class Meta:
         verbose_name = _("dialogue index")
         verbose_name_plural = _("dialogue indexes")
+
+    def serve(self, request, *args, **kwargs):
+        if not getattr(request, "is_preview", False):
+            mark_cacheable(request)  # an anonymous visitor's answer may be kept (page_cache.py)
+        return super().serve(request, *args, **kwargs)
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

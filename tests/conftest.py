@@ -36,6 +36,14 @@ def search_index_of_its_own(settings, tmp_path):
 
 
 @pytest.fixture(autouse=True)
+def fresh_response_cache():
+    """Each test starts with an empty per-process response cache (its version check would also tell tests apart)."""
+    from dialogue_pages.api import response_cache
+
+    response_cache.clear()
+
+
+@pytest.fixture(autouse=True)
 def english_messages():
     """Tests read messages in English; the default language of the site is Danish."""
     with translation.override("en"):

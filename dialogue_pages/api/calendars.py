@@ -29,6 +29,7 @@ from ninja import Query, Router
 from ..read_model.queries import as_date, public_detail
 from .feeds import FeedFilters, rows_for
 from .openapi import file_response
+from .response_cache import cached_body
 from .responses import cacheable_response
 
 CALENDAR_CONTENT_TYPE = "text/calendar; charset=utf-8"
@@ -138,17 +139,20 @@ def dialogue_calendar(request: HttpRequest, dialogue_id: int) -> HttpResponse:
             openapi_extra=DOCUMENTED)
 def upcoming_calendar(request: HttpRequest, filters: Query[FeedFilters]) -> HttpResponse:
     """Upcoming events of every public dialogue, filtered like the feeds (locale, organisation, topic, area)."""
-    today = timezone.localdate()
-    rows = rows_for(filters).filter(
-        Q(date_to__gte=today) | Q(closed_from__gt=today) | Q(decided_from__gte=today)
-    ).order_by("sort_start", "page_id")
-    events = []
-    for detail, locale in rows.values_list("detail", "locale")[:UPCOMING_DIALOGUES]:
-        data = orjson.loads(bytes(detail))
-        with translation.override(locale):
-            events += [event for event in events_of(data) if ends_after(event, today)]
-    body = calendar_of(_("Citizen dialogues"), events)
-    return cacheable_response(request, body, CALENDAR_CONTENT_TYPE)
+
+    def build() -> bytes:
+        today = timezone.localdate()
+        rows = rows_for(filters).filter(
+            Q(date_to__gte=today) | Q(closed_from__gt=today) | Q(decided_from__gte=today)
+        ).order_by("sort_start", "page_id")
+        events = []
+        for detail, locale in rows.values_list("detail", "locale")[:UPCOMING_DIALOGUES]:
+            data = orjson.loads(bytes(detail))
+            with translation.override(locale):
+                events += [event for event in events_of(data) if ends_after(event, today)]
+        return calendar_of(_("Citizen dialogues"), events)
+
+    return cacheable_response(request, cached_body(request, build), CALENDAR_CONTENT_TYPE)
 
 
 def ends_after(event: Event, today: datetime.date) -> bool:

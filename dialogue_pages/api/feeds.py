@@ -6,7 +6,7 @@ Feeds are generated with Django's feed generator (``django.utils.feedgenerator``
 
 import dataclasses
 import datetime
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
@@ -24,6 +24,7 @@ from ..serializers import content_language_codes
 from .listing import check_locale, filtered
 from .openapi import file_response
 from .params import DialogueFilters, LocaleCode, Text
+from .response_cache import cached_body
 from .responses import cacheable_response
 
 router = Router(tags=["feeds"])
@@ -155,9 +156,11 @@ def render(request: HttpRequest, kind: FeedFormat, title: str, entries: list[Ent
     return feed.writeString("utf-8").encode()
 
 
-def feed_response(request: HttpRequest, kind: FeedFormat, title: str, entries: list[Entry],
+def feed_response(request: HttpRequest, kind: FeedFormat, title: str, entries: Callable[[], list[Entry]],
                   locale: str | None) -> HttpResponse:
-    return cacheable_response(request, render(request, kind, title, entries, locale), FORMATS[kind][1])
+    """The feed of the ``entries`` made for this request (kept by ``response_cache`` while they hold)."""
+    body = cached_body(request, lambda: render(request, kind, title, entries(), locale))
+    return cacheable_response(request, body, FORMATS[kind][1])
 
 
 @router.get("/dialogues.{kind}", summary="Feed of new and updated dialogues", response={200: None},
@@ -165,8 +168,8 @@ def feed_response(request: HttpRequest, kind: FeedFormat, title: str, entries: l
                                      "application/rss+xml"))
 def dialogues_feed(request: HttpRequest, kind: FeedFormat, filters: Query[FeedFilters]) -> HttpResponse:
     """The 50 most recently published or updated public dialogues (``.atom`` or ``.rss``)."""
-    entries = dialogue_entries(rows_for(filters))
-    return feed_response(request, kind, _("Citizen dialogues"), entries, filters.locale)
+    return feed_response(request, kind, _("Citizen dialogues"), lambda: dialogue_entries(rows_for(filters)),
+                         filters.locale)
 
 
 @router.get("/feedback.{kind}", summary="Feed of feedback and decisions", response={200: None},
@@ -174,5 +177,5 @@ def dialogues_feed(request: HttpRequest, kind: FeedFormat, filters: Query[FeedFi
                                      "application/rss+xml"))
 def feedback_feed(request: HttpRequest, kind: FeedFormat, filters: Query[FeedFilters]) -> HttpResponse:
     """One entry per published "you said, we did" item and per recorded decision (``.atom`` or ``.rss``)."""
-    entries = feedback_entries(rows_for(filters), timezone.localdate())
-    return feed_response(request, kind, _("What became of the input"), entries, filters.locale)
+    return feed_response(request, kind, _("What became of the input"),
+                         lambda: feedback_entries(rows_for(filters), timezone.localdate()), filters.locale)

@@ -17,6 +17,7 @@ from ..snippets import Organisation
 from .listing import check_locale, filtered, page_of, unknown_filter_values
 from .openapi import DialogueOpenAPI
 from .params import DialogueFilters, LocaleCode, Text
+from .response_cache import cached_body
 from .responses import ProblemError, json_response, next_url, problem_response
 from .schemas import DialogueDetail, DialogueList, LadderOut, OrganisationOut, Problem, TagOut
 
@@ -76,16 +77,19 @@ def detail_response(request: HttpRequest, rows) -> HttpResponse:
 @api.get("/dialogues/", response={200: DialogueList, **PROBLEMS}, tags=["dialogues"], summary="List dialogues")
 def list_dialogues(request: HttpRequest, filters: Query[DialogueFilters]) -> HttpResponse:
     """Public dialogues, newest first by default, with filters and cursor pagination."""
-    summaries, next_cursor = page_of(filters, filtered(filters, visible_rows()))
-    if not summaries and not filters.cursor:
-        unknown = unknown_filter_values(filters)
-        if unknown:
-            raise ProblemError(
-                400, "Unknown filter value", f"Nothing is known by that key: {', '.join(unknown)}.",
-                invalid_params=[{"parameter": name, "message": "unknown key"} for name in unknown],
-            )
-    body = b'{"items":[' + b",".join(summaries) + b'],"next":' + orjson.dumps(next_url(request, next_cursor)) + b"}"
-    return json_response(request, body)
+
+    def build() -> bytes:
+        summaries, next_cursor = page_of(filters, filtered(filters, visible_rows()))
+        if not summaries and not filters.cursor:
+            unknown = unknown_filter_values(filters)
+            if unknown:
+                raise ProblemError(
+                    400, "Unknown filter value", f"Nothing is known by that key: {', '.join(unknown)}.",
+                    invalid_params=[{"parameter": name, "message": "unknown key"} for name in unknown],
+                )
+        return b'{"items":[' + b",".join(summaries) + b'],"next":' + orjson.dumps(next_url(request, next_cursor)) + b"}"
+
+    return json_response(request, cached_body(request, build))
 
 
 @api.get("/dialogues/by-path/", response={200: DialogueDetail, **PROBLEMS}, tags=["dialogues"],

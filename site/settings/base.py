@@ -70,6 +70,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Inside every middleware that adds headers, so a kept index page gets them per request.
+    "dialogue_pages.page_cache.IndexPageCacheMiddleware",
     # Last, as django-axes asks: it turns a lockout raised during authentication into its response.
     "axes.middleware.AxesMiddleware",
 ]
@@ -195,7 +197,9 @@ STORAGES = {
 WAGTAIL_SITE_NAME = os.environ.get("WAGTAIL_SITE_NAME", "Dialogue CMS")
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "key", "odt", "pdf", "pptx", "rtf", "txt", "xlsx", "zip"]
-WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+# Wagtail's database backend; on SQLite its relevance order is worked out once per search instead of
+# once per match (dialogue_pages/admin_search_backend.py: the admin's page search at 100,000 dialogues).
+WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "dialogue_pages.admin_search_backend"}}
 
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "127.0.0.1,localhost")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
@@ -223,6 +227,8 @@ LOGGING = {
 # The plugin's own settings (documented in docs/).
 DIALOGUE_ELASTICSEARCH_URL = os.environ.get("ELASTICSEARCH_URL", "")
 DIALOGUE_API_CACHE_SECONDS = int(os.environ.get("DIALOGUE_API_CACHE_SECONDS", "60"))
+DIALOGUE_API_RESPONSE_CACHE_SIZE = int(os.environ.get("DIALOGUE_API_RESPONSE_CACHE_SIZE", "256"))
+DIALOGUE_API_RESPONSE_CACHE_SECONDS = int(os.environ.get("DIALOGUE_API_RESPONSE_CACHE_SECONDS", "300"))
 DIALOGUE_SEARCH_RATE_LIMIT = int(os.environ.get("DIALOGUE_SEARCH_RATE_LIMIT", "120"))
 DIALOGUE_SEARCH_RATE_WINDOW = int(os.environ.get("DIALOGUE_SEARCH_RATE_WINDOW", "60"))
 DIALOGUE_TRUST_X_FORWARDED_FOR = env_bool("DIALOGUE_TRUST_X_FORWARDED_FOR")
