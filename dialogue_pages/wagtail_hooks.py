@@ -1,5 +1,7 @@
-"""Admin integration: snippet menus and the "feedback owed" dashboard panel."""
+"""Admin integration: snippet menus, the "feedback owed" dashboard panel and the explorer of large indexes."""
 
+from django.core.exceptions import PermissionDenied
+from django.db.models.functions import Length
 from django.urls import path
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
@@ -9,6 +11,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 from .admin_views import HeadlessPreviewMenuItem, headless_preview
 from .dashboard import FeedbackOwedPanel
 from .ladders import ParticipationLadder, ParticipationRung, RungEquivalence
+from .pages import DialogueIndexPage
 from .snippets import Area, Contact, Method, Organisation, TargetGroup
 from .webhooks.admin import WebhooksGroup
 
@@ -85,6 +88,34 @@ register_snippet(WebhooksGroup)
 @hooks.register("construct_homepage_panels")
 def add_feedback_owed_panel(request, panels) -> None:
     panels.append(FeedbackOwedPanel())
+
+
+# The explorer's parameters that keep it a list of the page's children; with any other (a search, a
+# filter) it lists descendants from the whole subtree.
+CHILDREN_LISTING_PARAMETERS = {"ordering", "p"}
+
+
+@hooks.register("construct_explorer_page_queryset")
+def explore_children_in_order(parent_page, pages, request):
+    """Restate "the children of ``parent_page``" as the length of their tree paths, which the indexes of
+    migration 0016 lead with: the database walks the children in the listing's order and stops after a
+    page (41,000 children: 65 -> 7 ms, page 400: 260 -> 14 ms) instead of sorting them all."""
+    if any(value for name, value in request.GET.items() if name not in CHILDREN_LISTING_PARAMETERS):
+        return pages
+    return pages.alias(tree_path_length=Length("path")).filter(
+        tree_path_length=len(parent_page.path) + parent_page.steplen
+    )
+
+
+@hooks.register("construct_explorer_page_queryset")
+def refuse_menu_order_of_large_indexes(parent_page, pages, request):
+    """Wagtail's menu-order mode (``?ordering=ord``) lists every child without pages: an index with more
+    children than one page holds answers 403 there (its menu does not offer the mode)."""
+    if (request.GET.get("ordering") == "ord" and isinstance(parent_page, DialogueIndexPage)
+            and not parent_page.children_fit_one_page):
+        raise PermissionDenied(_("An index with this many dialogues lists them by date; their menu order cannot "
+                                 "be changed."))
+    return pages
 
 
 @hooks.register("register_admin_urls")
