@@ -7,7 +7,7 @@ Wagtail finds the site and routes the path. A kept page is served only while:
 
 - the database is in the state it was built from: the version that triggers replace on every
   change of a published row also changes on every change of a page, a view restriction or a
-  site (migration 0016), so an edit, publish, move, privacy change or new hostname shows at once;
+  site (migration 0015), so an edit, publish, move, privacy change or new hostname shows at once;
 - no live page or public row has expired since (expiry is decided at serve time), it is the same
   local day, and ``DIALOGUE_API_RESPONSE_CACHE_SECONDS`` have not passed.
 
@@ -65,7 +65,8 @@ class IndexPageCacheMiddleware:
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
         ticket: Ticket | None = None
-        if anonymous(request) and (request.get_host(), request.path) in self.known:
+        place = (request.get_host(), request.path)
+        if anonymous(request) and place in self.known:
             ticket = ticket_for(request, PAGE_KIND)
             if ticket is not None:
                 body = kept(ticket)
@@ -75,7 +76,7 @@ class IndexPageCacheMiddleware:
         if getattr(request, CACHEABLE, False):
             if len(self.known) >= self.MAX_KNOWN_PATHS:
                 self.known.clear()
-            self.known.add((request.get_host(), request.path))
+            self.known.add(place)
         if ticket is not None and request.method == "GET" and keepable(request, response):
             if hasattr(response, "render") and not response.is_rendered:
                 response.render()

@@ -7,9 +7,9 @@ string, active language (feed titles) and local date (statuses are per day) — 
 only while the database is in the state it was built from:
 
 - every entry carries the read model's *version*, a random number that database triggers
-  replace whenever a published row is inserted, updated or deleted (migration 0015), by any
-  process, any code path, raw SQL included. Reading it is one primary-key lookup, the only
-  query of a hit;
+  replace whenever a published row, a page, a view restriction or a site is inserted, updated or
+  deleted (migration 0015), by any process, any code path, raw SQL included. Reading it is one
+  primary-key lookup, the only query of a hit;
 - an entry ends at the next local midnight, when the first public row expires (``expire_at`` is
   decided at serve time) and after ``DIALOGUE_API_RESPONSE_CACHE_SECONDS`` at most.
 

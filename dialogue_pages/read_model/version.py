@@ -1,4 +1,5 @@
-"""The read model's version: one row whose value database triggers replace on every change of a published row.
+"""The read model's version: one row whose value database triggers replace on every change of a published
+row, a page, a view restriction or a site.
 
 Migration 0015 creates the row and the triggers (SQLite and PostgreSQL), so every writer — the
 page signals, imports, the renewal of stale rows, ``rebuild_dialogue_api``, raw SQL — changes
