@@ -26,6 +26,8 @@ from .api.response_cache import Ticket, keep, kept, ticket_for
 
 PAGE_KIND = "index-page"
 CACHEABLE = "_dialogue_index_page_cacheable"
+TICKET = "_dialogue_index_page_ticket"
+PAGE_VIEW = "wagtail_serve"  # the URL name of Wagtail's page view
 
 
 def mark_cacheable(request: HttpRequest) -> None:
@@ -53,32 +55,32 @@ def keepable(request: HttpRequest, response: HttpResponse) -> bool:
 class IndexPageCacheMiddleware:
     """Serve an anonymous visitor's index page from this process's cache while nothing it shows has changed.
 
-    Only paths this process has seen an index page answer are looked up, so every other request
-    (the API, health checks, dialogue pages) costs no query here.
+    Only requests routed to Wagtail's page view are looked up (``process_view``), so the API, health
+    checks and the admin cost nothing here; for those, the read model's version is read before
+    Wagtail finds the page, so a page kept from a request saw no change that the version does not.
     """
-
-    MAX_KNOWN_PATHS = 10_000
 
     def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
         self.get_response = get_response
-        self.known: set[tuple[str, str]] = set()
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
-        ticket: Ticket | None = None
-        place = (request.get_host(), request.path)
-        if anonymous(request) and place in self.known:
-            ticket = ticket_for(request, PAGE_KIND)
-            if ticket is not None:
-                body = kept(ticket)
-                if body is not None:
-                    return HttpResponse(body, content_type="text/html; charset=utf-8")
         response = self.get_response(request)
-        if getattr(request, CACHEABLE, False):
-            if len(self.known) >= self.MAX_KNOWN_PATHS:
-                self.known.clear()
-            self.known.add(place)
+        ticket: Ticket | None = getattr(request, TICKET, None)
         if ticket is not None and request.method == "GET" and keepable(request, response):
             if hasattr(response, "render") and not response.is_rendered:
                 response.render()
             keep(ticket, response.content)
         return response
+
+    def process_view(self, request: HttpRequest, view_func, view_args, view_kwargs) -> HttpResponse | None:
+        match = request.resolver_match
+        if match is None or match.url_name != PAGE_VIEW or not anonymous(request):
+            return None
+        ticket = ticket_for(request, PAGE_KIND)
+        if ticket is None:
+            return None
+        body = kept(ticket)
+        if body is not None:
+            return HttpResponse(body, content_type="text/html; charset=utf-8")
+        setattr(request, TICKET, ticket)
+        return None

@@ -22,6 +22,7 @@ import threading
 from collections import OrderedDict
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any, TypeVar
 
 from django.db import connection
 from django.http import HttpRequest
@@ -35,19 +36,22 @@ from ..read_model.version import ReadModelVersion
 MAX_BODY_BYTES = 1 << 20  # bigger answers (a limit=100 list is ~100 KB) are built each time
 FAR_FUTURE = datetime.datetime.max.replace(tzinfo=datetime.UTC)
 Key = tuple[str, str, str, str, str, datetime.date]
+T = TypeVar("T")
+MAX_VALUES = 1024  # values kept by ``remembered`` (menus, counts, sections of index pages)
 
 
 @dataclass(frozen=True)
 class Entry:
-    """A body, the read-model version it was built from, and the moment it stops being served."""
+    """A body (or a remembered value), the read-model version it was built from, and when it stops being served."""
 
     version: int
     until: datetime.datetime
-    body: bytes
+    body: Any
 
 
 _entries: "OrderedDict[Key, Entry]" = OrderedDict()
 _lock = threading.Lock()
+_values: "OrderedDict[tuple[Any, ...], Entry]" = OrderedDict()
 _first_expiry: tuple[int, datetime.datetime] | None = None  # (version, first expire_at after it was read)
 
 
@@ -91,11 +95,14 @@ class Ticket:
     now: datetime.datetime
 
 
+def cache_version() -> int | None:
+    """The version to keep things by: None when the cache is off (then no query is made) or has no version."""
+    return read_model_version() if response_cache_size() > 0 else None
+
+
 def ticket_for(request: HttpRequest, kind: str = "") -> Ticket | None:
     """A ticket for this request's body, or None when the cache is off or has no version to check against."""
-    if response_cache_size() <= 0:
-        return None
-    version = read_model_version()
+    version = cache_version()
     if version is None:
         return None
     now = timezone.now()
@@ -112,13 +119,17 @@ def kept(ticket: Ticket) -> bytes | None:
         return entry.body
 
 
+def valid_until(version: int, now: datetime.datetime) -> datetime.datetime:
+    """When something built from ``version`` at ``now`` stops being served: midnight, first expiry or max age."""
+    return min(now + datetime.timedelta(seconds=response_cache_seconds()), next_midnight(now),
+               first_expiry(version, now))
+
+
 def keep(ticket: Ticket, body: bytes) -> None:
     """Keep ``body`` under ``ticket`` until midnight, the first expiry or the longest time allowed."""
     if len(body) > MAX_BODY_BYTES:
         return
-    now = ticket.now
-    until = min(now + datetime.timedelta(seconds=response_cache_seconds()), next_midnight(now),
-                first_expiry(ticket.version, now))
+    until = valid_until(ticket.version, ticket.now)
     with _lock:
         _entries[ticket.key] = Entry(ticket.version, until, body)
         _entries.move_to_end(ticket.key)
@@ -138,9 +149,35 @@ def cached_body(request: HttpRequest, build: Callable[[], bytes]) -> bytes:
     return body
 
 
+def remembered(version: int | None, key: tuple[Any, ...], build: Callable[[], T]) -> T:
+    """The value ``build`` computes from the read model, kept in this process under ``key`` by the rules of
+    the bodies: while the version is ``version``, on this local day (and language), until the first expiry
+    and for ``DIALOGUE_API_RESPONSE_CACHE_SECONDS`` at most. Without a version, or with the cache off, it
+    is computed each time. The value is shared: callers must not change it.
+    """
+    if version is None or response_cache_size() <= 0:
+        return build()
+    now = timezone.now()
+    full_key = (*key, translation.get_language() or "", timezone.localtime(now).date())
+    with _lock:
+        entry = _values.get(full_key)
+        if entry is not None and entry.version == version and now < entry.until:
+            _values.move_to_end(full_key)
+            return entry.body
+    value = build()
+    until = valid_until(version, now)
+    with _lock:
+        _values[full_key] = Entry(version, until, value)
+        _values.move_to_end(full_key)
+        while len(_values) > MAX_VALUES:
+            _values.popitem(last=False)
+    return value
+
+
 def clear() -> None:
-    """Forget every cached body of this process (tests; the version check makes it unneeded otherwise)."""
+    """Forget every cached body and value of this process (tests; the version check makes it unneeded otherwise)."""
     global _first_expiry
     with _lock:
         _entries.clear()
+        _values.clear()
         _first_expiry = None

@@ -3,9 +3,12 @@
 import datetime
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.utils import translation
 from django.utils.translation import gettext
 
+from dialogue_pages.api import response_cache
 from dialogue_pages.factories import DialogueIndexPageFactory, DialoguePageFactory
 from dialogue_pages.read_model.writer import refresh_dialogues
 
@@ -113,3 +116,25 @@ def test_an_index_lists_only_its_own_language(client, dialogue_index, locales):
     assert "Svensk dialog" in swedish_html and "Dialog 000" not in swedish_html
 
 
+
+
+def test_what_every_page_of_an_index_shares_is_built_once_and_follows_a_publish(client, dialogue_index, publish):
+    # Counts, menus and the "open now" section are remembered per process: a new page number costs only
+    # its own rows, and a publish (a new read-model version) is counted at once.
+    make_dialogues(dialogue_index, 40)
+    client.get(dialogue_index.url, {"x": "warm"})  # the site-root cache, as any served site has it
+    response_cache.clear()
+    with CaptureQueriesContext(connection) as first:
+        assert client.get(dialogue_index.url).status_code == 200
+    built = len(first)
+    with CaptureQueriesContext(connection) as second:
+        assert client.get(dialogue_index.url, {"page": 2}).status_code == 200
+    rebuilt = [query["sql"].upper() for query in second.captured_queries]  # read before the next request resets it
+    assert 0 < len(rebuilt) < built
+    assert not any("COUNT(" in sql for sql in rebuilt)
+    assert client.get(dialogue_index.url, {"page": 3}).status_code == 404
+    publish(DialoguePageFactory(parent=dialogue_index, title="Skolevejen ved Åparken",
+                                start_date=datetime.date(2001, 1, 1)))
+    last = client.get(dialogue_index.url, {"page": 3}).content.decode()
+    assert "Skolevejen ved Åparken" in last
+    assert in_danish("Page %(number)s of %(total)s") % {"number": 3, "total": 3} in last

@@ -26,8 +26,7 @@ def dialogue(dialogue_index, publish):
 
 
 def test_a_repeated_index_page_is_served_with_one_query_and_the_usual_headers(client, dialogue):
-    get(client)  # the process learns that / is an index page
-    first, built = get(client)
+    first, built = get(client)  # the first visit keeps it
     second, served = get(client)
     assert first.status_code == second.status_code == 200
     assert second.content == first.content

@@ -131,3 +131,26 @@ def test_without_the_version_row_nothing_is_cached(client, dialogue):
 def test_errors_are_not_cached(client, dialogue):
     assert client.get("/api/v1/dialogues/?organisation=nobody").status_code == 400
     assert response_cache._entries == {}
+
+
+def test_a_remembered_value_is_built_once_per_version_day_and_language(dialogue, settings):
+    built = []
+
+    def build():
+        built.append(1)
+        return len(built)
+
+    version = response_cache.read_model_version()
+    assert response_cache.remembered(version, ("menus", 1), build) == 1
+    assert response_cache.remembered(version, ("menus", 1), build) == 1
+    assert response_cache.remembered(version, ("menus", 2), build) == 2  # another key
+    with translation.override("sv"):
+        assert response_cache.remembered(version, ("menus", 1), build) == 3  # labels are per language
+    PublishedDialogue.objects.filter(page_id=dialogue.pk).update(title="Ny titel")
+    assert response_cache.remembered(response_cache.read_model_version(), ("menus", 1), build) == 4
+    with time_machine.travel(timezone.now() + datetime.timedelta(days=1), tick=False):
+        assert response_cache.remembered(response_cache.read_model_version(), ("menus", 1), build) == 5
+    settings.DIALOGUE_API_RESPONSE_CACHE_SIZE = 0
+    assert response_cache.cache_version() is None
+    assert response_cache.remembered(None, ("menus", 1), build) == 6
+    assert response_cache.remembered(None, ("menus", 1), build) == 7
