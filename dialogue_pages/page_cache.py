@@ -20,6 +20,7 @@ Add it after ``AuthenticationMiddleware``; the bundled site does.
 from collections.abc import Callable
 
 from django.conf import settings
+from django.db import DatabaseError
 from django.http import HttpRequest, HttpResponse
 
 from .api.response_cache import Ticket, keep, kept, ticket_for
@@ -76,7 +77,10 @@ class IndexPageCacheMiddleware:
         match = request.resolver_match
         if match is None or match.url_name != PAGE_VIEW or not anonymous(request):
             return None
-        ticket = ticket_for(request, PAGE_KIND)
+        try:
+            ticket = ticket_for(request, PAGE_KIND)
+        except DatabaseError:  # the view meets it too, and the outage middleware answers 503
+            return None
         if ticket is None:
             return None
         body = kept(ticket)
