@@ -10,6 +10,8 @@ from dataclasses import dataclass, field
 from django.db.models import F, QuerySet, Value
 from django.db.models.functions import Concat
 from django.http import QueryDict
+from django.utils.html import format_html_join
+from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from pydantic import ValidationError
@@ -80,6 +82,14 @@ class FilterField:
 
     def options(self) -> list[tuple[str, str, bool]]:
         return [(choice.value, choice.label, choice.value.lower() == self.chosen.lower()) for choice in self.choices]
+
+    def options_html(self) -> SafeString:
+        """The ``<option>`` elements of the menu, escaped. Built here, not in a template loop: a menu of
+        every organisation and topic holds hundreds of choices, and the loop cost an index page 5 ms."""
+        return format_html_join(
+            "", "<option value=\"{}\"{}>{}</option>",
+            ((value, mark_safe(" selected") if selected else "", label) for value, label, selected in self.options()),
+        )
 
 
 def filter_fields(choices: dict[str, list[Choice]], chosen: ChosenFilters) -> list[FilterField]:

@@ -308,6 +308,8 @@ STATISTICS_10K = {
     ("path",): "10007 1", ("translation_key",): "10007 1", ("locale",): "10007 3336",
     ("sort_start", "page_id", "locale", "expire_at", "cancelled", "open_from", "closed_from", "decided_from",
      "has_feedback"): "10007 3 1 1 1 1 1 1 1",
+    ("locale", "site_id", "sort_start", "page_id", "path", "expire_at", "cancelled", "open_from", "closed_from",
+     "decided_from", "has_feedback", "rung_key", "date_from", "date_to"): "10007 3336 3336 2 1 1 1 1 1 1 1 1 1 1 1",
 }
 
 
