@@ -31,7 +31,7 @@ def public_outputs(client, page, index) -> dict[str, bool]:
         "api v2 find": client.get("/api/v2/pages/find/", {"html_path": page.url}).status_code in (200, 302),
         "api v1 list": page.pk in v1_ids,
         "api v1 detail": client.get(f"/api/v1/dialogues/{page.pk}/").status_code == 200,
-        "sitemap": page.full_url in client.get("/sitemap.xml").content.decode(),
+        "sitemap": page.full_url in client.get("/sitemap-pages.xml").content.decode(),
     }
 
 
