@@ -88,6 +88,15 @@ def test_wheel_ships_no_tests_or_benchmarks_and_the_site_only_under_its_own_name
     assert not any(name.startswith(("tests/", "bench/", "site/")) for name in wheel_files)
 
 
+@pytest.mark.slow
+def test_wheel_names_its_license_and_ships_the_text(wheel, wheel_files):
+    assert any(name.endswith(".dist-info/licenses/LICENSE") for name in wheel_files)
+    with zipfile.ZipFile(wheel) as archive:
+        (metadata,) = [name for name in wheel_files if name.endswith(".dist-info/METADATA")]
+        headers = archive.read(metadata).decode()
+    assert "License-Expression: BSD-3-Clause" in headers.splitlines()
+
+
 def readme_snippets() -> tuple[str, str]:
     """The settings and the URLs that README.md's "Add to an existing Wagtail site" tells a host to add."""
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
