@@ -26,9 +26,10 @@ from django.utils import timezone
 
 from .api.listing import filtered, newest_first
 from .api.params import DialogueFilters
-from .api.response_cache import cache_version, remembered
+from .api.response_cache import remembered
 from .conf import index_page_size
 from .index_filters import ChosenFilters, FilterField, chosen_filters, filter_choices, filter_fields
+from .page_cache import version_for
 from .read_model.models import PublishedDialogue
 from .read_model.queries import FACT_FIELDS, STALENESS_FIELDS, renewed_summary, status_q, visible_rows
 from .status import Status
@@ -92,7 +93,7 @@ def index_listing(index, request: HttpRequest) -> IndexListing:
         site_id, _root_url, path = url_parts
         rows = rows_under(site_id, path, index.locale.language_code)
         place = (index.pk, site_id, path)
-    version = cache_version()
+    version = version_for(request)
     today = timezone.localdate()
     chosen = chosen_filters(request.GET)
     open_now, more_open, listed = None, False, rows

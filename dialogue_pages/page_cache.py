@@ -23,7 +23,7 @@ from django.conf import settings
 from django.db import DatabaseError
 from django.http import HttpRequest, HttpResponse
 
-from .api.response_cache import Ticket, keep, kept, ticket_for
+from .api.response_cache import Ticket, cache_version, keep, kept, ticket_for
 
 PAGE_KIND = "index-page"
 CACHEABLE = "_dialogue_index_page_cacheable"
@@ -34,6 +34,13 @@ PAGE_VIEW = "wagtail_serve"  # the URL name of Wagtail's page view
 def mark_cacheable(request: HttpRequest) -> None:
     """Called by an index page as it serves: this answer may be kept for anonymous visitors."""
     setattr(request, CACHEABLE, True)
+
+
+def version_for(request: HttpRequest) -> int | None:
+    """The read-model version to keep what this request's page is built from by: the one this middleware
+    read before Wagtail routed the request, or (no ticket taken) a fresh read; None with the cache off."""
+    ticket: Ticket | None = getattr(request, TICKET, None)
+    return ticket.version if ticket is not None else cache_version()
 
 
 def anonymous(request: HttpRequest) -> bool:

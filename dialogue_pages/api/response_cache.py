@@ -109,14 +109,30 @@ def ticket_for(request: HttpRequest, kind: str = "") -> Ticket | None:
     return Ticket(key_of(request, now, kind), version, now)
 
 
+def _found(store: "OrderedDict[Any, Entry]", key: Any, version: int, now: datetime.datetime) -> Entry | None:
+    """The entry of ``store`` under ``key`` if it was built from ``version`` and has not run out (marked as
+    just used)."""
+    with _lock:
+        entry = store.get(key)
+        if entry is None or entry.version != version or now >= entry.until:
+            return None
+        store.move_to_end(key)
+        return entry
+
+
+def _put(store: "OrderedDict[Any, Entry]", key: Any, entry: Entry, size: int) -> None:
+    """Put ``entry`` in ``store`` as the latest used, dropping the least recently used beyond ``size``."""
+    with _lock:
+        store[key] = entry
+        store.move_to_end(key)
+        while len(store) > size:
+            store.popitem(last=False)
+
+
 def kept(ticket: Ticket) -> bytes | None:
     """The body kept under ``ticket`` if it was built from the same version and has not run out."""
-    with _lock:
-        entry = _entries.get(ticket.key)
-        if entry is None or entry.version != ticket.version or ticket.now >= entry.until:
-            return None
-        _entries.move_to_end(ticket.key)
-        return entry.body
+    entry = _found(_entries, ticket.key, ticket.version, ticket.now)
+    return None if entry is None else entry.body
 
 
 def valid_until(version: int, now: datetime.datetime) -> datetime.datetime:
@@ -129,12 +145,8 @@ def keep(ticket: Ticket, body: bytes) -> None:
     """Keep ``body`` under ``ticket`` until midnight, the first expiry or the longest time allowed."""
     if len(body) > MAX_BODY_BYTES:
         return
-    until = valid_until(ticket.version, ticket.now)
-    with _lock:
-        _entries[ticket.key] = Entry(ticket.version, until, body)
-        _entries.move_to_end(ticket.key)
-        while len(_entries) > response_cache_size():
-            _entries.popitem(last=False)
+    _put(_entries, ticket.key, Entry(ticket.version, valid_until(ticket.version, ticket.now), body),
+         response_cache_size())
 
 
 def cached_body(request: HttpRequest, build: Callable[[], bytes]) -> bytes:
@@ -159,18 +171,11 @@ def remembered(version: int | None, key: tuple[Any, ...], build: Callable[[], T]
         return build()
     now = timezone.now()
     full_key = (*key, translation.get_language() or "", timezone.localtime(now).date())
-    with _lock:
-        entry = _values.get(full_key)
-        if entry is not None and entry.version == version and now < entry.until:
-            _values.move_to_end(full_key)
-            return entry.body
+    entry = _found(_values, full_key, version, now)
+    if entry is not None:
+        return entry.body
     value = build()
-    until = valid_until(version, now)
-    with _lock:
-        _values[full_key] = Entry(version, until, value)
-        _values.move_to_end(full_key)
-        while len(_values) > MAX_VALUES:
-            _values.popitem(last=False)
+    _put(_values, full_key, Entry(version, valid_until(version, now), value), MAX_VALUES)
     return value
 
 
