@@ -120,8 +120,6 @@ def test_an_index_lists_only_its_own_language(client, dialogue_index, locales):
     assert "Svensk dialog" in swedish_html and "Dialog 000" not in swedish_html
 
 
-
-
 def test_what_every_page_of_an_index_shares_is_built_once_and_follows_a_publish(client, dialogue_index, publish):
     # Counts, menus and the "open now" section are remembered per process: a new page number costs only
     # its own rows, and a publish (a new read-model version) is counted at once.

@@ -1,6 +1,8 @@
-"""/sitemap.xml lists the public pages of every content language of the site."""
+"""The sitemap (/sitemap.xml, an index of its pages) lists the public pages of every content language of the site."""
 
 import re
+
+from django.utils import timezone
 
 from dialogue_pages.factories import DialoguePageFactory
 from dialogue_site.sitemaps import PublicPagesSitemap
@@ -30,6 +32,10 @@ def test_the_sitemap_comes_in_pages_of_a_bounded_size(client, dialogue_index, pu
     monkeypatch.setattr(PublicPagesSitemap, "limit", 2)
     pages = [publish(DialoguePageFactory(parent=dialogue_index, title=f"Dialog {n}")) for n in range(4)]
     index = client.get("/sitemap.xml").content.decode()
+    for page in pages:
+        page.refresh_from_db()
+    latest = timezone.localtime(max(page.last_published_at for page in pages))
+    assert f"<lastmod>{latest.date().isoformat()}" in index  # from one aggregate, not a walk of every page
     for number in (2, 3):
         assert f"<loc>http://testserver/sitemap-pages.xml?p={number}</loc>" in index
     assert "p=4" not in index  # the index (the site root) and four dialogues: pages of 2, 2 and 1
